@@ -1,0 +1,5 @@
+#include "CliRunner.h"
+
+int main(int argc, char** argv) {
+    return deepart::runCli(argc, argv);
+}

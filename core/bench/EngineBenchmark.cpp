@@ -1,0 +1,110 @@
+#include "EngineBenchmark.h"
+
+#include "RandomVgg19Weights.h"
+#include "StyleTransfer.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+
+namespace deepart {
+
+namespace {
+
+double peakRssMiB() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+int toInt(const std::string& flag, const std::string& text, int min) {
+    try {
+        size_t used = 0;
+        const int value = std::stoi(text, &used);
+        if (used == text.size() && value >= min)
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument(flag + ": '" + text + "' is not a whole number >= " +
+                                std::to_string(min));
+}
+
+} // namespace
+
+BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& arguments) {
+    BenchmarkOptions options;
+    for (size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& flag = arguments[i];
+        if (i + 1 >= arguments.size())
+            throw std::invalid_argument("unknown or incomplete argument '" + flag +
+                                        "'; usage: deepart-bench [--sizes 128,256,512] "
+                                        "[--iterations 10] [--warmup 2] [--threads 0] "
+                                        "[--device auto|cpu|cuda]");
+        const std::string& value = arguments[++i];
+        if (flag == "--sizes") {
+            options.sizes.clear();
+            std::stringstream list(value);
+            for (std::string item; std::getline(list, item, ',');)
+                options.sizes.push_back(toInt(flag, item, 16));
+        } else if (flag == "--iterations") {
+            options.iterations = toInt(flag, value, 1);
+        } else if (flag == "--warmup") {
+            options.warmup = toInt(flag, value, 0);
+        } else if (flag == "--threads") {
+            options.threads = toInt(flag, value, 0);
+        } else if (flag == "--device") {
+            if (value == "auto")
+                options.device = DeviceChoice::Auto;
+            else if (value == "cpu")
+                options.device = DeviceChoice::Cpu;
+            else if (value == "cuda")
+                options.device = DeviceChoice::Cuda;
+            else
+                throw std::invalid_argument("--device: '" + value + "'; allowed: auto, cpu, cuda");
+        } else {
+            throw std::invalid_argument("unknown argument '" + flag + "'");
+        }
+    }
+    return options;
+}
+
+std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
+                                                std::ostream& out) {
+    configureThreads(options.threads);
+    const torch::Device device = chooseDevice(options.device);
+    const Vgg19Weights weights = randomVgg19Weights();
+    out << "deepart-bench: " << describeDevice(device) << ", LibTorch " << TORCH_VERSION
+        << ", random VGG-19 weights, seed-default settings, " << options.iterations
+        << " timed iterations after " << options.warmup << " warm-up\n";
+    out << "  size   median ms/it   mean ms/it   peak RSS MiB\n";
+
+    std::vector<BenchmarkResult> results;
+    for (int size : options.sizes) {
+        const auto content = torch::rand({1, 3, size, size});
+        const auto style = torch::rand({1, 3, size, size});
+        StyleTransfer transfer(weights, content, style, TransferSettings{}, device);
+        for (int i = 0; i < options.warmup; ++i)
+            transfer.step();
+        std::vector<double> times;
+        for (int i = 0; i < options.iterations; ++i)
+            times.push_back(transfer.step().milliseconds);
+        std::sort(times.begin(), times.end());
+        BenchmarkResult r;
+        r.size = size;
+        r.medianMs = times[times.size() / 2];
+        r.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
+        r.peakRssMiB = peakRssMiB();
+        char line[128];
+        std::snprintf(line, sizeof line, "  %4d   %12.1f   %10.1f   %12.0f\n", r.size, r.medianMs,
+                      r.meanMs, r.peakRssMiB);
+        out << line << std::flush;
+        results.push_back(r);
+    }
+    return results;
+}
+
+} // namespace deepart

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "TransferSettings.h"
+
+#include <chrono>
+#include <ostream>
+
+namespace deepart {
+
+// Progress of a run on a stream (stderr): on a terminal a live bar redrawn in place with
+// iteration, it/s, losses and ETA; elsewhere (logs, pipes) one line per 10%.
+class ProgressReporter {
+public:
+    ProgressReporter(int totalIterations, bool interactive, std::ostream& out);
+
+    void update(const IterationStats& stats);
+    // Ends the live bar's line.
+    void finish();
+
+    // "1h02m", "3m07s", "12s".
+    static std::string formatDuration(double seconds);
+
+private:
+    std::string statusText(const IterationStats& stats) const;
+
+    int total_;
+    bool interactive_;
+    std::ostream& out_;
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point lastDraw_;
+    int lastTenth_ = 0;
+    bool drawn_ = false;
+};
+
+} // namespace deepart

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <torch/torch.h>
+
+namespace deepart {
+
+// J_content = 1 / (4 n_H n_W n_C) * sum((a_C - a_G)^2) for one layer's activations (seed
+// formula 1). The target is fixed when the loss is made, once per run.
+class ContentLoss {
+public:
+    explicit ContentLoss(torch::Tensor contentActivation);
+    torch::Tensor operator()(const torch::Tensor& generatedActivation) const;
+
+private:
+    torch::Tensor target_;
+};
+
+} // namespace deepart

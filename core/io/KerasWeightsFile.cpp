@@ -1,0 +1,174 @@
+#include "KerasWeightsFile.h"
+
+#include "Error.h"
+#include "Hdf5Handle.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+namespace deepart {
+
+namespace {
+
+// The serial HDF5 library is not thread-safe; loads may come from the CLI or a GUI worker.
+std::mutex& hdf5Mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+class Reader {
+public:
+    explicit Reader(std::string path) : path_(std::move(path)) {}
+
+    Vgg19Weights read() {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        if (!fs::exists(path_, ec))
+            fail("file not found");
+        if (fs::is_directory(path_, ec))
+            fail("is a folder, not a file");
+        if (fs::file_size(path_, ec) == 0)
+            fail("the file is empty");
+        if (H5Fis_hdf5(path_.c_str()) <= 0)
+            fail("not an HDF5 file (expected a Keras .h5 weights file)");
+        file_ = Hdf5Handle(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+        if (!file_.valid())
+            fail("cannot be opened: the file is truncated or damaged");
+
+        Hdf5Handle root(H5Gopen2(file_.get(), "/", H5P_DEFAULT), H5Gclose);
+        if (!root.valid())
+            fail("cannot be opened: the file is truncated or damaged");
+        // Files saved from a whole model keep the weights one group down.
+        if (!hasAttribute(root.get(), "layer_names") &&
+            H5Lexists(root.get(), "model_weights", H5P_DEFAULT) > 0)
+            root = Hdf5Handle(H5Gopen2(root.get(), "model_weights", H5P_DEFAULT), H5Gclose);
+        if (!hasAttribute(root.get(), "layer_names"))
+            fail("not a Keras weights file (no 'layer_names' attribute)");
+        const auto layerNames = readStrings(root.get(), "layer_names", "");
+
+        Vgg19Weights weights;
+        for (int i = 0; i < kVgg19ConvCount; ++i) {
+            const auto& name = vgg19LayerNames()[static_cast<size_t>(i)];
+            if (std::find(layerNames.begin(), layerNames.end(), name) == layerNames.end())
+                fail("layer " + name + " is missing");
+            weights.layers[static_cast<size_t>(i)] = readLayer(root.get(), name);
+        }
+        weights.validate(path_);
+        return weights;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& why) const {
+        throw Error("weights file '" + path_ + "': " + why);
+    }
+
+    static bool hasAttribute(hid_t object, const char* name) {
+        return H5Aexists(object, name) > 0;
+    }
+
+    std::vector<std::string> readStrings(hid_t object, const char* attribute,
+                                         const std::string& layer) const {
+        const std::string where = layer.empty() ? "" : "layer " + layer + ": ";
+        Hdf5Handle attr(H5Aopen(object, attribute, H5P_DEFAULT), H5Aclose);
+        if (!attr.valid())
+            fail(where + "attribute '" + attribute + "' cannot be read");
+        Hdf5Handle type(H5Aget_type(attr.get()), H5Tclose);
+        Hdf5Handle space(H5Aget_space(attr.get()), H5Sclose);
+        if (H5Tget_class(type.get()) != H5T_STRING)
+            fail(where + "attribute '" + attribute + "' is not a list of names");
+        const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+        if (count < 0)
+            fail(where + "attribute '" + attribute + "' cannot be read");
+        std::vector<std::string> result;
+        const auto n = static_cast<size_t>(count);
+        if (H5Tis_variable_str(type.get()) > 0) {
+            Hdf5Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
+            H5Tset_size(memType.get(), H5T_VARIABLE);
+            std::vector<char*> buffer(n, nullptr);
+            if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0)
+                fail(where + "attribute '" + attribute + "' cannot be read");
+            for (char* s : buffer)
+                result.emplace_back(s ? s : "");
+            H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, buffer.data());
+        } else {
+            const size_t width = H5Tget_size(type.get());
+            Hdf5Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
+            H5Tset_size(memType.get(), width);
+            H5Tset_strpad(memType.get(), H5T_STR_NULLPAD);
+            std::vector<char> buffer(n * width, '\0');
+            if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0)
+                fail(where + "attribute '" + attribute + "' cannot be read");
+            for (size_t i = 0; i < n; ++i) {
+                const char* s = buffer.data() + i * width;
+                result.emplace_back(s, strnlen(s, width));
+            }
+        }
+        return result;
+    }
+
+    torch::Tensor readDataset(hid_t group, const std::string& datasetName,
+                              const std::string& layer) const {
+        if (H5Lexists(group, datasetName.c_str(), H5P_DEFAULT) <= 0)
+            fail("layer " + layer + ": dataset '" + datasetName + "' is missing");
+        Hdf5Handle dataset(H5Dopen2(group, datasetName.c_str(), H5P_DEFAULT), H5Dclose);
+        if (!dataset.valid())
+            fail("layer " + layer + ": dataset '" + datasetName + "' cannot be opened");
+        Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose);
+        const int rank = H5Sget_simple_extent_ndims(space.get());
+        if (rank < 1 || rank > 4)
+            fail("layer " + layer + ": dataset '" + datasetName + "' has an unexpected rank");
+        std::vector<hsize_t> dims(static_cast<size_t>(rank));
+        H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+        std::vector<int64_t> sizes(dims.begin(), dims.end());
+        auto tensor = torch::empty(sizes, torch::kFloat32);
+        if (H5Dread(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                    tensor.data_ptr<float>()) < 0)
+            fail("layer " + layer + ": dataset '" + datasetName +
+                 "' cannot be read: the file is truncated or damaged");
+        return tensor;
+    }
+
+    ConvWeights readLayer(hid_t root, const std::string& name) const {
+        if (H5Lexists(root, name.c_str(), H5P_DEFAULT) <= 0)
+            fail("layer " + name + " is missing");
+        Hdf5Handle group(H5Gopen2(root, name.c_str(), H5P_DEFAULT), H5Gclose);
+        if (!group.valid())
+            fail("layer " + name + " cannot be opened: the file is truncated or damaged");
+        if (!hasAttribute(group.get(), "weight_names"))
+            fail("layer " + name + " has no 'weight_names' attribute");
+        ConvWeights weights;
+        // Tell kernel from bias by rank, not by name: Keras spells them "_W_1:0"/"_b_1:0" in
+        // old files and "kernel:0"/"bias:0" in newer ones.
+        for (const auto& datasetName : readStrings(group.get(), "weight_names", name)) {
+            auto tensor = readDataset(group.get(), datasetName, name);
+            if (tensor.dim() == 4)
+                weights.kernel = tensor.permute({3, 2, 0, 1}).contiguous();
+            else if (tensor.dim() == 1)
+                weights.bias = tensor;
+            else
+                fail("layer " + name + ": dataset '" + datasetName + "' has an unexpected rank");
+        }
+        if (!weights.kernel.defined())
+            fail("layer " + name + ": kernel is missing");
+        if (!weights.bias.defined())
+            fail("layer " + name + ": bias is missing");
+        return weights;
+    }
+
+    std::string path_;
+    Hdf5Handle file_;
+};
+
+} // namespace
+
+Vgg19Weights loadKerasVgg19Weights(const std::string& path) {
+    std::lock_guard<std::mutex> lock(hdf5Mutex());
+    // The library's own error stack printing would spill onto the user's terminal.
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    return Reader(path).read();
+}
+
+} // namespace deepart

@@ -1,0 +1,147 @@
+#include "Error.h"
+#include "ImageFile.h"
+#include "ImageTensor.h"
+#include "TestData.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace deepart;
+
+class TestImageFile : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    std::string path(const char* name) const { return dir_.filePath(QLatin1String(name)).toStdString(); }
+
+    void expectLoadError(const std::string& file, const QStringList& parts) {
+        try {
+            loadRgbImage(file, "content image");
+            QFAIL("no error was raised");
+        } catch (const Error& e) {
+            const QString message = QString::fromStdString(e.what());
+            QVERIFY2(message.startsWith(QStringLiteral("content image '")), qPrintable(message));
+            for (const auto& part : parts)
+                QVERIFY2(message.contains(part), qPrintable(message));
+        }
+    }
+
+private Q_SLOTS:
+    void readsRgbInRgbOrder() {
+        const cv::Mat rgb = test::testPicture(40, 30);
+        test::writeRgbImage(QString::fromStdString(path("rgb.png")), rgb);
+        const cv::Mat loaded = loadRgbImage(path("rgb.png"), "content image");
+        QCOMPARE(loaded.type(), CV_8UC3);
+        QCOMPARE(cv::norm(loaded, rgb, cv::NORM_INF), 0.0);
+    }
+
+    void grayscaleBecomesRgb() {
+        cv::imwrite(path("gray.png"), cv::Mat(10, 12, CV_8UC1, cv::Scalar(77)));
+        const cv::Mat loaded = loadRgbImage(path("gray.png"), "content image");
+        QCOMPARE(loaded.type(), CV_8UC3);
+        QCOMPARE(loaded.at<cv::Vec3b>(5, 5), cv::Vec3b(77, 77, 77));
+    }
+
+    void alphaIsDropped() {
+        cv::imwrite(path("rgba.png"), cv::Mat(10, 12, CV_8UC4, cv::Scalar(10, 20, 30, 128)));
+        const cv::Mat loaded = loadRgbImage(path("rgba.png"), "content image");
+        QCOMPARE(loaded.type(), CV_8UC3);
+        QCOMPARE(loaded.at<cv::Vec3b>(0, 0), cv::Vec3b(30, 20, 10));
+    }
+
+    void sixteenBitIsScaled() {
+        cv::imwrite(path("deep.png"), cv::Mat(10, 12, CV_16UC3, cv::Scalar(65535, 257 * 100, 0)));
+        const cv::Mat loaded = loadRgbImage(path("deep.png"), "content image");
+        QCOMPARE(loaded.type(), CV_8UC3);
+        QCOMPARE(loaded.at<cv::Vec3b>(3, 3), cv::Vec3b(0, 100, 255));
+    }
+
+    void missingEmptyCorruptTruncated() {
+        expectLoadError(path("missing.png"), {"missing.png", "not found"});
+        test::writeBytes(QString::fromStdString(path("empty.png")), {});
+        expectLoadError(path("empty.png"), {"empty.png", "empty"});
+        test::writeBytes(QString::fromStdString(path("notes.jpg")), "just some text\n");
+        expectLoadError(path("notes.jpg"), {"notes.jpg", "not an image"});
+        std::vector<uchar> png;
+        cv::imencode(".png", test::testPicture(64, 64), png);
+        test::writeBytes(QString::fromStdString(path("cut.png")),
+                         QByteArray(reinterpret_cast<const char*>(png.data()),
+                                    static_cast<int>(png.size() / 2)));
+        expectLoadError(path("cut.png"), {"cut.png", "corrupt or truncated"});
+        expectLoadError(dir_.path().toStdString(), {"folder"});
+    }
+
+    void decompressionBombIsRefused() {
+        test::writeBytes(QString::fromStdString(path("bomb.png")),
+                         test::pngClaimingSize(200000, 200000));
+        expectLoadError(path("bomb.png"), {"bomb.png", "too large"});
+    }
+
+    void resizesLongerSideKeepingAspect() {
+        const cv::Mat image = test::testPicture(300, 200);
+        const cv::Mat smaller = resizeLongerSide(image, 150);
+        QCOMPARE(smaller.cols, 150);
+        QCOMPARE(smaller.rows, 100);
+        const cv::Mat tall = resizeLongerSide(test::testPicture(100, 400), 800);
+        QCOMPARE(tall.rows, 800);
+        QCOMPARE(tall.cols, 200);
+    }
+
+    void sameSizeIsNotResampled() {
+        const cv::Mat image = test::testPicture(128, 96);
+        const cv::Mat same = resizeLongerSide(image, 128);
+        QCOMPARE(same.data, image.data);
+    }
+
+    void tensorRoundTrip() {
+        const cv::Mat image = test::testPicture(20, 10);
+        const auto tensor = rgbMatToTensor(image);
+        QCOMPARE(tensor.sizes().vec(), (std::vector<int64_t>{1, 3, 10, 20}));
+        QVERIFY(tensor.min().item<float>() >= 0.0f && tensor.max().item<float>() <= 1.0f);
+        QCOMPARE(tensor[0][0][0][19].item<float>(), image.at<cv::Vec3b>(0, 19)[0] / 255.0f);
+        QCOMPARE(cv::norm(tensorToRgbMat(tensor), image, cv::NORM_INF), 0.0);
+    }
+
+    void savesEveryFormat() {
+        const cv::Mat image = test::testPicture(32, 24);
+        for (const char* name : {"a.png", "b.jpg", "c.jpeg", "d.tif", "e.tiff", "f.webp"}) {
+            saveRgbImage(image, path(name));
+            const cv::Mat back = loadRgbImage(path(name), "output");
+            QCOMPARE(back.cols, 32);
+            const double meanError = cv::norm(back, image, cv::NORM_L1) / back.total() / 3;
+            QVERIFY2(meanError < 12.0, qPrintable(QStringLiteral("%1: %2").arg(name).arg(meanError)));
+            if (QByteArray(name).endsWith(".png") || QByteArray(name).contains(".tif"))
+                QCOMPARE(meanError, 0.0);
+        }
+    }
+
+    void refusesUnsupportedOutput() {
+        QVERIFY(!isSupportedOutputPath("out.gif"));
+        QVERIFY(isSupportedOutputPath("OUT.PNG"));
+        QVERIFY_THROWS_EXCEPTION(Error, checkOutputPath(path("out.bmp")));
+        QVERIFY_THROWS_EXCEPTION(Error, checkOutputPath(path("no/such/folder/out.png")));
+        checkOutputPath(path("fine.png"));
+    }
+
+    void failedWriteLeavesNothingAndKeepsOldFile() {
+        const cv::Mat image = test::testPicture(16, 16);
+        QVERIFY_THROWS_EXCEPTION(Error, saveRgbImage(image, path("missing-dir/out.png")));
+        QVERIFY(!QDir(dir_.filePath(QStringLiteral("missing-dir"))).exists());
+
+        saveRgbImage(image, path("keep.png"));
+        const auto before = QFileInfo(QString::fromStdString(path("keep.png"))).size();
+        // Nothing to encode: the old file must stay whole and no temporary remains.
+        QVERIFY_THROWS_EXCEPTION(Error, saveRgbImage(cv::Mat(0, 0, CV_8UC3), path("keep.png")));
+        QCOMPARE(QFileInfo(QString::fromStdString(path("keep.png"))).size(), before);
+        const auto leftovers = QDir(dir_.path()).entryList({QStringLiteral("keep*")}, QDir::Files);
+        QCOMPARE(leftovers, QStringList{QStringLiteral("keep.png")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImageFile)
+#include "tst_imagefile.moc"

@@ -1,0 +1,108 @@
+#include "Error.h"
+#include "KerasWeightsFile.h"
+#include "KerasWeightsWriter.h"
+#include "TestData.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace deepart;
+
+class TestKerasWeightsFile : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    QString path(const char* name) const { return dir_.filePath(QLatin1String(name)); }
+
+    // Loads `file` expecting a deepart::Error whose message contains each of `parts`.
+    void expectError(const QString& file, const QStringList& parts) {
+        try {
+            loadKerasVgg19Weights(file.toStdString());
+            QFAIL("no error was raised");
+        } catch (const Error& e) {
+            const QString message = QString::fromStdString(e.what());
+            for (const auto& part : parts)
+                QVERIFY2(message.contains(part), qPrintable(message));
+        }
+    }
+
+    static void compareWeights(const Vgg19Weights& a, const Vgg19Weights& b) {
+        for (int i = 0; i < kVgg19ConvCount; ++i) {
+            QVERIFY(torch::equal(a.layers[i].kernel, b.layers[i].kernel));
+            QVERIFY(torch::equal(a.layers[i].bias, b.layers[i].bias));
+        }
+    }
+
+private Q_SLOTS:
+    void readsOldKerasLayout() {
+        const auto weights = test::smallWeights();
+        test::writeKerasWeights(path("old.h5"), weights);
+        compareWeights(loadKerasVgg19Weights(path("old.h5").toStdString()), weights);
+    }
+
+    void readsNewKerasNamesAndVariableLengthStrings() {
+        const auto weights = test::smallWeights(11);
+        test::KerasFileOptions options;
+        options.newStyleNames = true;
+        options.variableLengthStrings = true;
+        test::writeKerasWeights(path("new.h5"), weights, options);
+        compareWeights(loadKerasVgg19Weights(path("new.h5").toStdString()), weights);
+    }
+
+    void kernelIsTransposedFromKerasOrder() {
+        // Keras stores kernel[y][x][in][out]; LibTorch wants [out][in][y][x].
+        auto weights = test::smallWeights();
+        weights.layers[0].kernel.zero_();
+        weights.layers[0].kernel[2][1][0][2] = 5.0f; // out 2, in 1, y 0, x 2
+        test::writeKerasWeights(path("transposed.h5"), weights);
+        const auto loaded = loadKerasVgg19Weights(path("transposed.h5").toStdString());
+        QCOMPARE(loaded.layers[0].kernel[2][1][0][2].item<float>(), 5.0f);
+        QCOMPARE(loaded.layers[0].kernel.sum().item<float>(), 5.0f);
+    }
+
+    void missingFile() { expectError(path("nope.h5"), {"nope.h5", "not found"}); }
+
+    void emptyFile() {
+        test::writeBytes(path("empty.h5"), {});
+        expectError(path("empty.h5"), {"empty.h5", "empty"});
+    }
+
+    void notHdf5() {
+        test::writeBytes(path("text.h5"), "these are not the weights you are looking for\n");
+        expectError(path("text.h5"), {"text.h5", "not an HDF5 file"});
+    }
+
+    void truncatedFile() {
+        test::writeKerasWeights(path("whole.h5"), test::smallWeights());
+        QFile whole(path("whole.h5"));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        test::writeBytes(path("truncated.h5"), bytes.left(bytes.size() / 2));
+        expectError(path("truncated.h5"), {"truncated.h5", "truncated or damaged"});
+    }
+
+    void layerMissing() {
+        test::KerasFileOptions options;
+        options.skipLayers = {"block3_conv4"};
+        test::writeKerasWeights(path("vgg16ish.h5"), test::smallWeights(), options);
+        expectError(path("vgg16ish.h5"), {"vgg16ish.h5", "block3_conv4", "missing"});
+    }
+
+    void wrongShape() {
+        auto weights = test::smallWeights();
+        weights.layers[5].kernel = torch::randn({8, 5, 3, 3}); // block3_conv2 expects 8 inputs
+        test::writeKerasWeights(path("shape.h5"), weights);
+        expectError(path("shape.h5"), {"shape.h5", "block3_conv2", "8x5x3x3"});
+    }
+
+    void wrongBias() {
+        auto weights = test::smallWeights();
+        weights.layers[0].bias = torch::randn({3});
+        test::writeKerasWeights(path("bias.h5"), weights);
+        expectError(path("bias.h5"), {"bias.h5", "block1_conv1", "bias"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKerasWeightsFile)
+#include "tst_kerasweightsfile.moc"

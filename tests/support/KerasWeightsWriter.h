@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Vgg19Weights.h"
+
+#include <QString>
+
+#include <set>
+#include <string>
+
+namespace deepart::test {
+
+// How a test wants its Keras-layout file written, to mimic old and new Keras versions and to
+// break it in one chosen way.
+struct KerasFileOptions {
+    bool variableLengthStrings = false; // h5py's newer default instead of fixed-length
+    bool newStyleNames = false;         // "block1_conv1/kernel:0" instead of "block1_conv1_W_1:0"
+    std::set<std::string> skipLayers;   // groups left out (and from layer_names)
+};
+
+// Writes `weights` as Keras writes VGG-19 (kernels 3x3xInxOut). Fails the test on HDF5 errors.
+void writeKerasWeights(const QString& path, const Vgg19Weights& weights,
+                       const KerasFileOptions& options = {});
+
+} // namespace deepart::test

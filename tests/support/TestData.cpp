@@ -1,0 +1,59 @@
+#include "TestData.h"
+
+#include <QFile>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <stdexcept>
+#include <vector>
+#include <zlib.h>
+
+namespace deepart::test {
+
+Vgg19Weights smallWeights(std::uint64_t seed) {
+    return randomVgg19Weights(kSmallWidths, seed);
+}
+
+cv::Mat testPicture(int width, int height, int seed) {
+    cv::Mat rgb(height, width, CV_8UC3);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            rgb.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>((x * 255) / width),
+                                                static_cast<uchar>((y * 255) / height),
+                                                static_cast<uchar>((x + y + 40 * seed) % 256));
+    cv::circle(rgb, {width / 3, height / 2}, std::max(2, height / 5), {250, 30, 30}, -1);
+    cv::rectangle(rgb, {width / 2, height / 4}, {width - 2, height / 2}, {20, 200, 90}, -1);
+    return rgb;
+}
+
+QString writeRgbImage(const QString& path, const cv::Mat& rgb) {
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    if (!cv::imwrite(path.toStdString(), bgr))
+        throw std::runtime_error("cannot write test image " + path.toStdString());
+    return path;
+}
+
+QByteArray pngClaimingSize(quint32 width, quint32 height) {
+    std::vector<uchar> png;
+    cv::imencode(".png", cv::Mat(8, 8, CV_8UC3, cv::Scalar(1, 2, 3)), png);
+    // The IHDR chunk follows the 8-byte signature: length(4) "IHDR"(4) width(4) height(4) ...
+    auto putBigEndian = [&](size_t offset, quint32 value) {
+        for (int i = 0; i < 4; ++i)
+            png[offset + static_cast<size_t>(i)] = static_cast<uchar>(value >> (24 - 8 * i));
+    };
+    putBigEndian(16, width);
+    putBigEndian(20, height);
+    const uLong crc = crc32(0L, png.data() + 12, 17); // chunk type + 13 data bytes
+    putBigEndian(29, static_cast<quint32>(crc));
+    return QByteArray(reinterpret_cast<const char*>(png.data()), static_cast<int>(png.size()));
+}
+
+void writeBytes(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        throw std::runtime_error("cannot write " + path.toStdString());
+}
+
+} // namespace deepart::test

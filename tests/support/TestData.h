@@ -1,0 +1,28 @@
+#pragma once
+
+#include "RandomVgg19Weights.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <opencv2/core.hpp>
+
+namespace deepart::test {
+
+// A VGG-19 with the real structure but 4-16 channels per block: fast enough for optimization
+// runs in unit tests.
+constexpr Vgg19Widths kSmallWidths = {4, 8, 8, 16, 16};
+Vgg19Weights smallWeights(std::uint64_t seed = 7);
+
+// A smooth, colourful 8-bit RGB test picture (gradients plus a few shapes), different per seed.
+cv::Mat testPicture(int width, int height, int seed = 0);
+
+// Writes an 8-bit RGB image with OpenCV (format from the extension); fails the test on error.
+QString writeRgbImage(const QString& path, const cv::Mat& rgb);
+
+// A valid PNG whose header claims width x height: a decompression bomb in miniature.
+QByteArray pngClaimingSize(quint32 width, quint32 height);
+
+void writeBytes(const QString& path, const QByteArray& bytes);
+
+} // namespace deepart::test
