@@ -3,6 +3,8 @@
 #include "RandomVgg19Weights.h"
 #include "StyleTransfer.h"
 
+#include <torch/version.h>
+
 #include <sys/resource.h>
 
 #include <algorithm>

@@ -2,6 +2,9 @@
 
 #include "Error.h"
 
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+
 #include <thread>
 
 namespace deepart {

@@ -1,5 +1,7 @@
 #include "StyleLoss.h"
 
+#include <torch/autograd.h>
+
 namespace deepart {
 
 namespace {

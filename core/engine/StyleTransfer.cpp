@@ -5,6 +5,8 @@
 #include "TotalVariation.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <torch/optim/adam.h>
+#include <torch/utils.h>
 
 #include <algorithm>
 #include <chrono>

@@ -5,10 +5,14 @@
 #include "TransferSettings.h"
 #include "Vgg19.h"
 
-#include <torch/torch.h>
+#include <torch/types.h>
 
 #include <memory>
 #include <vector>
+
+namespace torch::optim {
+class Adam;
+}
 
 namespace deepart {
 

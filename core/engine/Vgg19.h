@@ -3,7 +3,7 @@
 #include "TransferSettings.h"
 #include "Vgg19Weights.h"
 
-#include <torch/torch.h>
+#include <torch/types.h>
 
 #include <vector>
 

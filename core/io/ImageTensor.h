@@ -1,7 +1,7 @@
 #pragma once
 
 #include <opencv2/core.hpp>
-#include <torch/torch.h>
+#include <torch/types.h>
 
 namespace deepart {
 

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <ATen/Parallel.h>
+
 using namespace deepart;
 
 // The engine against an independent PyTorch (Python) implementation of the same formulas

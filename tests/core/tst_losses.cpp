@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <ATen/Parallel.h>
+
 using namespace deepart;
 
 // The loss formulas against values worked out by hand, and the style loss's own backward against
