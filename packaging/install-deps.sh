@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-charts-dev qt6-qpa-plugins libqt6network6
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libqt6network6
     libtorch-dev libopenblas0-pthread
     libopencv-dev libhdf5-dev zlib1g-dev
     # the Python reference implementation used by the cross-check test and the benchmark

@@ -83,6 +83,8 @@ void addOptions(QCommandLineParser& parser) {
     opt("weights",
         QStringLiteral("Keras VGG-19 'notop' HDF5 weights [the weights store, or ~/.keras]."),
         "file");
+    opt("fetch-weights", QStringLiteral("Download the VGG-19 weights into the weights store, then "
+                                        "exit (or go on with --content and --style)."));
     opt("size", QStringLiteral("Longer side of the images in pixels [512]."), "px");
     opt("iterations", QStringLiteral("Optimizer steps [%1].").arg(d.iterations), "n");
     opt("learning-rate", QStringLiteral("Adam learning rate [%1].").arg(d.learningRate), "lr");
@@ -115,7 +117,8 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     auto& t = o.transfer;
     o.contentPath = parser.value(QStringLiteral("content")).toStdString();
     o.stylePath = parser.value(QStringLiteral("style")).toStdString();
-    if (o.contentPath.empty() || o.stylePath.empty())
+    o.fetchWeights = parser.isSet(QStringLiteral("fetch-weights"));
+    if (!o.fetchWeights && (o.contentPath.empty() || o.stylePath.empty()))
         usageError(QStringLiteral("--content and --style are required; see --help"));
     if (parser.isSet(QStringLiteral("output")))
         o.outputPath = parser.value(QStringLiteral("output")).toStdString();

@@ -22,6 +22,7 @@ struct CliOptions {
     int threads = 0; // 0: all cores
     DeviceChoice device = DeviceChoice::Auto;
     bool quiet = false;
+    bool fetchWeights = false;
     TransferSettings transfer;
 };
 

@@ -9,11 +9,13 @@
 #include "KerasWeightsFile.h"
 #include "ProgressReporter.h"
 #include "TransferRun.h"
+#include "WeightsDownloader.h"
 #include "WeightsStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
 
 #include <atomic>
 #include <csignal>
@@ -70,6 +72,58 @@ void prepareSnapshotFolder(const CliOptions& o) {
     if (!QDir().mkpath(QString::fromStdString(o.snapshotDir)))
         throw Error("--snapshot-dir '" + o.snapshotDir + "' cannot be created");
     checkOutputPath(snapshotPath(o, 0));
+}
+
+// Downloads the weights into the store (the URL can be overridden with DEEPART_WEIGHTS_URL, for
+// mirrors). Returns 0, 1 (failed) or 130 (interrupted; the partial file is kept for resuming).
+int fetchWeights(bool quiet) {
+    const WeightsStore store;
+    const QString url = qEnvironmentVariable("DEEPART_WEIGHTS_URL", WeightsStore::kUrl);
+    WeightsDownloader downloader(store.storedPath(), QUrl(url), WeightsStore::kMd5);
+    const bool interactive = isatty(STDERR_FILENO) != 0;
+    int exitCode = 1;
+    int lastTenth = -1;
+    QObject::connect(&downloader, &WeightsDownloader::progress, [&](qint64 got, qint64 total) {
+        if (quiet || total <= 0)
+            return;
+        const int percent = static_cast<int>(got * 100 / total);
+        if (interactive) {
+            std::fprintf(stderr, "\r\033[Kdownloading VGG-19 weights: %3d%% (%.1f of %.1f MB)",
+                         percent, got / 1e6, total / 1e6);
+        } else if (percent / 10 > lastTenth) {
+            lastTenth = percent / 10;
+            std::fprintf(stderr, "downloading VGG-19 weights: %d%%\n", percent);
+        }
+    });
+    QObject::connect(&downloader, &WeightsDownloader::finished, [&](const QString& path) {
+        if (!quiet)
+            std::cerr << (interactive ? "\n" : "") << "deepart-cli: weights saved to '"
+                      << path.toStdString() << "'\n";
+        exitCode = 0;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&downloader, &WeightsDownloader::failed, [&](const QString& message) {
+        std::cerr << (interactive && !quiet ? "\n" : "") << "deepart-cli: " << message.toStdString()
+                  << '\n';
+        exitCode = 1;
+        QCoreApplication::quit();
+    });
+    QObject::connect(&downloader, &WeightsDownloader::canceled, [&] {
+        std::cerr << "\ndeepart-cli: download interrupted; run --fetch-weights again to resume\n";
+        exitCode = 130;
+        QCoreApplication::quit();
+    });
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, [&] {
+        if (interrupted.load())
+            downloader.cancel();
+    });
+    interruptPoll.start(100);
+    if (!quiet)
+        std::cerr << "deepart-cli: downloading " << url.toStdString() << '\n';
+    downloader.start(true);
+    QCoreApplication::exec();
+    return exitCode;
 }
 
 int run(const CliOptions& o) {
@@ -135,7 +189,13 @@ int runCli(int argc, char** argv) {
             return parsed.exitCode;
         }
         std::signal(SIGINT, onInterrupt);
-        return run(*parsed.options);
+        const CliOptions& options = *parsed.options;
+        if (options.fetchWeights) {
+            const int fetched = fetchWeights(options.quiet);
+            if (fetched != 0 || options.contentPath.empty())
+                return fetched;
+        }
+        return run(options);
     } catch (const std::exception& e) {
         std::cerr << "deepart-cli: " << describeException(e) << '\n';
     } catch (...) {

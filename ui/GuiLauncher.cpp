@@ -1,0 +1,133 @@
+#include "GuiLauncher.h"
+
+#include "ImageWell.h"
+#include "MainWindow.h"
+#include "SettingsPanel.h"
+#include "TransferSession.h"
+#include "WeightsDialog.h"
+#include "WeightsStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
+
+#include <iostream>
+
+namespace deepart {
+
+namespace {
+
+QString samplesFolder() {
+    const QString built = QStringLiteral(DEEPART_SAMPLES_DIR);
+    if (QFileInfo(built).isDir())
+        return built;
+    return QDir(QCoreApplication::applicationDirPath())
+        .filePath(QStringLiteral("../share/deepart/samples"));
+}
+
+// The weights to use: the --weights file, the store or Keras cache, or what the dialog gets.
+// Returns an empty string when the user closes the dialog without weights.
+QString resolveWeights(const QString& requested) {
+    const WeightsStore store;
+    QString reason;
+    if (!requested.isEmpty()) {
+        reason = WeightsStore::validate(requested);
+        if (reason.isEmpty())
+            return requested;
+    } else {
+        const QString existing = store.findExisting();
+        if (existing.isEmpty())
+            reason = QObject::tr("No weights file was found in %1 or the Keras cache.")
+                         .arg(store.folder());
+        else if ((reason = WeightsStore::validate(existing)).isEmpty())
+            return existing;
+    }
+    const QString url = qEnvironmentVariable("DEEPART_WEIGHTS_URL", WeightsStore::kUrl);
+    WeightsDialog dialog(store, QUrl(url), reason);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.weightsPath();
+}
+
+} // namespace
+
+int runGui(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DeepArtGallery"));
+    QApplication::setApplicationName(QStringLiteral("deepart"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Deep Art Gallery"));
+    QApplication::setApplicationVersion(QStringLiteral(DEEPART_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Deep Art Gallery: neural style transfer."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption weights(QStringLiteral("weights"),
+                                     QStringLiteral("Keras VGG-19 notop weights file."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content image."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption style(QStringLiteral("style"), QStringLiteral("Style image."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Output size in px."),
+                                  QStringLiteral("px"));
+    const QCommandLineOption iterations(QStringLiteral("iterations"),
+                                        QStringLiteral("Iterations."), QStringLiteral("n"));
+    const QCommandLineOption startNow(QStringLiteral("start"),
+                                      QStringLiteral("Start the run at once."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Start at once, save a screenshot of the window when the run ends, quit."),
+        QStringLiteral("file"));
+    parser.addOptions({weights, content, style, size, iterations, startNow, screenshot});
+    parser.process(app);
+
+    const QString weightsPath = resolveWeights(parser.value(weights));
+    if (weightsPath.isEmpty()) {
+        std::cerr << "deepart: no usable VGG-19 weights; nothing to do\n";
+        return 1;
+    }
+
+    MainWindow window;
+    window.setWeightsPath(weightsPath);
+    const QSettings settings;
+    const auto pick = [&](const QCommandLineOption& option, const char* key, const char* sample) {
+        if (parser.isSet(option))
+            return parser.value(option);
+        const QString last = settings.value(QLatin1String(key)).toString();
+        return QFileInfo(last).isFile() ? last
+                                        : QDir(samplesFolder()).filePath(QLatin1String(sample));
+    };
+    window.loadContent(pick(content, "inputs/content", "fruits.jpg"));
+    window.loadStyle(pick(style, "inputs/style", "starry_night.jpg"));
+    if (parser.isSet(size))
+        window.settingsPanel()->size()->setValue(parser.value(size).toInt());
+    if (parser.isSet(iterations))
+        window.settingsPanel()->iterations()->setValue(parser.value(iterations).toInt());
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        const auto capture = [&window, file] {
+            // Let the last preview and chart update paint before grabbing.
+            QTimer::singleShot(500, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                std::cerr << (saved ? "deepart: screenshot saved to " : "deepart: cannot save ")
+                          << file.toStdString() << '\n';
+                QApplication::exit(saved ? 0 : 1);
+            });
+        };
+        QObject::connect(window.session(), &TransferSession::finished, &window, capture);
+        QObject::connect(window.session(), &TransferSession::failed, &window, capture);
+    }
+    if (parser.isSet(startNow) || parser.isSet(screenshot))
+        QTimer::singleShot(0, &window, &MainWindow::start);
+    return QApplication::exec();
+}
+
+} // namespace deepart

@@ -1,0 +1,82 @@
+#include "ImageView.h"
+
+#include <QGraphicsPixmapItem>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace deepart {
+
+ImageView::ImageView(QWidget* parent) : QGraphicsView(parent), item_(new QGraphicsPixmapItem) {
+    setScene(new QGraphicsScene(this));
+    scene()->addItem(item_);
+    item_->setTransformationMode(Qt::SmoothTransformation);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setBackgroundBrush(QColor(0x2b, 0x2b, 0x2b));
+    setMinimumSize(200, 150);
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, &ImageView::viewChanged);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ImageView::viewChanged);
+}
+
+void ImageView::setImage(const QImage& image) {
+    const bool sameSize = image.size() == image_.size();
+    image_ = image;
+    item_->setPixmap(QPixmap::fromImage(image));
+    if (!sameSize)
+        scene()->setSceneRect(item_->boundingRect());
+    if (fitting_ || !sameSize)
+        fitToWindow();
+}
+
+void ImageView::fitToWindow() {
+    fitting_ = true;
+    if (!image_.isNull())
+        fitInView(item_, Qt::KeepAspectRatio);
+    Q_EMIT viewChanged();
+}
+
+void ImageView::actualSize() {
+    fitting_ = false;
+    setZoom(1.0);
+}
+
+double ImageView::zoom() const {
+    return transform().m11();
+}
+
+void ImageView::setZoom(double zoom) {
+    setTransform(QTransform::fromScale(zoom, zoom));
+    Q_EMIT viewChanged();
+}
+
+void ImageView::zoomBy(double factor) {
+    fitting_ = false;
+    const double next = std::clamp(zoom() * factor, 0.02, 32.0);
+    scale(next / zoom(), next / zoom());
+    Q_EMIT viewChanged();
+}
+
+void ImageView::followView(const ImageView& other) {
+    if (std::abs(other.zoom() - zoom()) > 1e-9)
+        setTransform(other.transform());
+    fitting_ = other.fitting_;
+    horizontalScrollBar()->setValue(other.horizontalScrollBar()->value());
+    verticalScrollBar()->setValue(other.verticalScrollBar()->value());
+}
+
+void ImageView::wheelEvent(QWheelEvent* event) {
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0.0)
+        zoomBy(std::pow(1.2, steps));
+    event->accept();
+}
+
+void ImageView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (fitting_)
+        fitToWindow();
+}
+
+} // namespace deepart

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "JobRequest.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QListView;
+class QProgressBar;
+class QTabWidget;
+
+namespace deepart {
+
+class CompareView;
+class GalleryModel;
+class ImageView;
+class ImageWell;
+class LossChart;
+class SettingsPanel;
+class TransferSession;
+
+// The Deep Art Gallery window: content and style wells, settings, run controls with progress and
+// a loss chart, the live preview, the snapshot gallery, comparison and export. GUI thread only.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void setWeightsPath(const QString& path) { weightsPath_ = path; }
+    QString weightsPath() const { return weightsPath_; }
+    bool loadContent(const QString& path);
+    bool loadStyle(const QString& path);
+
+    // Asked before closing during a run; the default shows a question box. Tests replace it.
+    void setCloseConfirmation(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
+
+    JobRequest currentRequest() const;
+    QString statusText() const;
+    QString errorText() const;
+
+    void start();
+    void togglePause();
+    void stop();
+    void snapshotNow();
+    // Writes the selected gallery item (or the latest preview) to `path`; returns the error.
+    QString exportSelected(const QString& path);
+    QString exportAllTo(const QString& folder, const QString& extension);
+    void compareSelected();
+
+    ImageWell* contentWell() const { return contentWell_; }
+    ImageWell* styleWell() const { return styleWell_; }
+    SettingsPanel* settingsPanel() const { return settings_; }
+    TransferSession* session() const { return session_; }
+    GalleryModel* gallery() const { return gallery_; }
+    QListView* galleryView() const { return galleryView_; }
+    ImageView* preview() const { return preview_; }
+    CompareView* compareView() const { return compare_; }
+    LossChart* lossChart() const { return chart_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QAction* startAction() const { return start_; }
+    QAction* pauseAction() const { return pause_; }
+    QAction* stopAction() const { return stop_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void connectSession();
+    void updateActions();
+    void showProgress(const IterationStats& stats);
+    void showError(const QString& message);
+    void restoreState();
+    void saveState() const;
+    void exportSelectedInteractive();
+    void exportAllInteractive();
+
+    TransferSession* session_;
+    GalleryModel* gallery_;
+    ImageWell* contentWell_;
+    ImageWell* styleWell_;
+    SettingsPanel* settings_;
+    ImageView* preview_;
+    CompareView* compare_;
+    QTabWidget* tabs_;
+    QListView* galleryView_;
+    LossChart* chart_;
+    QProgressBar* progress_;
+    QLabel* progressText_;
+    QLabel* error_;
+    QLabel* device_;
+    QAction* start_ = nullptr;
+    QAction* pause_ = nullptr;
+    QAction* stop_ = nullptr;
+    QAction* snapshot_ = nullptr;
+    QAction* export_ = nullptr;
+    QAction* exportAll_ = nullptr;
+    QString weightsPath_;
+    QString exportFolder_;
+    int totalIterations_ = 0;
+    QElapsedTimer runClock_;
+    std::function<bool()> confirmClose_;
+};
+
+} // namespace deepart
