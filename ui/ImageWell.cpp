@@ -44,7 +44,7 @@ ImageWell::ImageWell(const QString& title, const QString& role, QWidget* parent)
 }
 
 QString ImageWell::errorText() const {
-    return error_->isVisible() ? error_->text() : QString();
+    return error_->isHidden() ? QString() : error_->text();
 }
 
 bool ImageWell::loadFile(const QString& path) {

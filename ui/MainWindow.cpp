@@ -244,7 +244,7 @@ QString MainWindow::statusText() const {
 }
 
 QString MainWindow::errorText() const {
-    return error_->isVisible() ? error_->text() : QString();
+    return error_->isHidden() ? QString() : error_->text();
 }
 
 void MainWindow::start() {
@@ -259,7 +259,8 @@ void MainWindow::start() {
     }
     const JobRequest job = currentRequest();
     error_->hide();
-    gallery_->clearSnapshots();
+    // Snapshots of earlier runs stay in the gallery, each with its settings, so runs can be
+    // compared; only the chart starts afresh.
     chart_->clear();
     totalIterations_ = job.transfer.iterations;
     progress_->setValue(0);

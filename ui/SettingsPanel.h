@@ -35,6 +35,7 @@ public:
     WeightControl* tvWeight() const { return tvWeight_; }
     QSpinBox* iterations() const { return iterations_; }
     QSpinBox* size() const { return size_; }
+    QSpinBox* saveEvery() const { return saveEvery_; }
 
 Q_SIGNALS:
     // A loss weight moved: a running job takes it from its next iteration.

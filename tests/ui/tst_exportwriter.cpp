@@ -1,0 +1,84 @@
+#include "ExportWriter.h"
+#include "ImageFile.h"
+
+#include <QDir>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace deepart;
+
+class TestExportWriter : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+    static SnapshotInfo snapshot(int iteration) {
+        SnapshotInfo s;
+        s.iteration = iteration;
+        s.image = QImage(40, 30, QImage::Format_RGB888);
+        s.image.fill(QColor(10, 120, 200));
+        s.stats.total = 123.5;
+        s.settings.contentPath = QStringLiteral("/photos/cat.jpg");
+        s.settings.transfer.lossWeights.style = 0.25;
+        s.settings.transfer.seed = 9;
+        return s;
+    }
+
+private Q_SLOTS:
+    void pngCarriesSettings() {
+        const auto s = snapshot(200);
+        const QString path = dir_.filePath(QStringLiteral("art.png"));
+        QCOMPARE(ExportWriter::exportImage(s.image, path, ExportWriter::settingsJson(s)), QString());
+        QImageReader reader(path);
+        const QString text = reader.text(QString::fromLatin1(ExportWriter::kSettingsKey));
+        const auto json = QJsonDocument::fromJson(text.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("iteration")).toInt(), 200);
+        QCOMPARE(json.value(QStringLiteral("style_weight")).toDouble(), 0.25);
+        QCOMPARE(json.value(QStringLiteral("content")).toString(), QStringLiteral("cat.jpg"));
+        QCOMPARE(json.value(QStringLiteral("seed")).toString(), QStringLiteral("9"));
+        QVERIFY(reader.text(QStringLiteral("Software")).startsWith(QStringLiteral("Deep Art Gallery")));
+        QCOMPARE(reader.read().pixelColor(3, 3), QColor(10, 120, 200));
+    }
+
+    void otherFormatsAtFullResolution() {
+        const auto s = snapshot(1);
+        for (const char* name : {"a.jpg", "b.tif", "c.webp"}) {
+            const QString path = dir_.filePath(QLatin1String(name));
+            QCOMPARE(ExportWriter::exportImage(s.image, path), QString());
+            const auto loaded = loadRgbImage(path.toStdString(), "export");
+            QCOMPARE(loaded.cols, 40);
+            QCOMPARE(loaded.rows, 30);
+        }
+    }
+
+    void failureSaysWhyAndLeavesNothing() {
+        const auto s = snapshot(1);
+        const QString missing = dir_.filePath(QStringLiteral("nope/art.png"));
+        const QString error = ExportWriter::exportImage(s.image, missing);
+        QVERIFY2(error.contains(QStringLiteral("cannot write")), qPrintable(error));
+        QVERIFY(!QFile::exists(missing));
+        QVERIFY(ExportWriter::exportImage(s.image, dir_.filePath(QStringLiteral("x.gif")))
+                    .contains(QStringLiteral("unsupported")));
+        QVERIFY(!ExportWriter::exportImage(QImage(), dir_.filePath(QStringLiteral("y.png"))).isEmpty());
+    }
+
+    void exportAllNamesByIteration() {
+        QDir(dir_.path()).mkdir(QStringLiteral("all"));
+        const QString folder = dir_.filePath(QStringLiteral("all"));
+        auto manual = snapshot(57);
+        manual.manual = true;
+        QCOMPARE(ExportWriter::exportAll({snapshot(200), snapshot(400), manual}, folder,
+                                         QStringLiteral("png"), QStringLiteral("cat")),
+                 QString());
+        QCOMPARE(QDir(folder).entryList(QDir::Files),
+                 (QStringList{QStringLiteral("cat-0057-manual.png"), QStringLiteral("cat-0200.png"),
+                              QStringLiteral("cat-0400.png")}));
+        QVERIFY(!ExportWriter::exportAll({}, folder, QStringLiteral("png")).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestExportWriter)
+#include "tst_exportwriter.moc"
