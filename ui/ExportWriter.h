@@ -24,7 +24,8 @@ public:
     // Writes every snapshot as <folder>/<prefix>-<iteration>.<extension>; stops at the first
     // failure and says which file.
     static QString exportAll(const QList<SnapshotInfo>& snapshots, const QString& folder,
-                             const QString& extension, const QString& prefix = QStringLiteral("deepart"));
+                             const QString& extension,
+                             const QString& prefix = QStringLiteral("deepart"));
 };
 
 } // namespace deepart

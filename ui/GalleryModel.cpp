@@ -79,8 +79,9 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (item.kind != Kind::Snapshot)
             return item.kind == Kind::Content ? tr("Content") : tr("Style");
-        return QStringLiteral("#%1\n%2").arg(item.snapshot.iteration).arg(
-            formatLoss(item.snapshot.stats.total));
+        return QStringLiteral("#%1\n%2")
+            .arg(item.snapshot.iteration)
+            .arg(formatLoss(item.snapshot.stats.total));
     case Qt::DecorationRole:
         return icons_.at(index.row());
     case Qt::ToolTipRole: {

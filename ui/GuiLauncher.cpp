@@ -76,8 +76,8 @@ int runGui(int argc, char** argv) {
                                    QStringLiteral("file"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Output size in px."),
                                   QStringLiteral("px"));
-    const QCommandLineOption iterations(QStringLiteral("iterations"),
-                                        QStringLiteral("Iterations."), QStringLiteral("n"));
+    const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("Iterations."),
+                                        QStringLiteral("n"));
     const QCommandLineOption startNow(QStringLiteral("start"),
                                       QStringLiteral("Start the run at once."));
     const QCommandLineOption screenshot(

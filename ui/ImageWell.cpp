@@ -81,9 +81,9 @@ void ImageWell::showError(const QString& message) {
 void ImageWell::showThumbnail() {
     if (image_.isNull())
         return;
-    thumbnail_->setPixmap(QPixmap::fromImage(image_.scaled(
-        thumbnail_->size().boundedTo(QSize(512, 512)), Qt::KeepAspectRatio,
-        Qt::SmoothTransformation)));
+    thumbnail_->setPixmap(
+        QPixmap::fromImage(image_.scaled(thumbnail_->size().boundedTo(QSize(512, 512)),
+                                         Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
 void ImageWell::resizeEvent(QResizeEvent* event) {
@@ -149,9 +149,10 @@ void ImageWell::paste() {
     if (mime->hasImage()) {
         const QImage pasted = qvariant_cast<QImage>(mime->imageData());
         QDir().mkpath(pasteFolder_);
-        const QString file = QDir(pasteFolder_).filePath(
-            QStringLiteral("pasted-%1.png")
-                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
+        const QString file = QDir(pasteFolder_)
+                                 .filePath(QStringLiteral("pasted-%1.png")
+                                               .arg(QDateTime::currentDateTime().toString(
+                                                   QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
         if (pasted.isNull() || !pasted.save(file, "PNG")) {
             showError(tr("%1: the pasted image could not be kept (%2)").arg(role_, file));
             return;

@@ -86,7 +86,8 @@ void MainWindow::buildActions() {
                         &MainWindow::exportAllInteractive);
 
     auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open content image…"), QKeySequence::Open, contentWell_, &ImageWell::browse);
+    file->addAction(tr("Open content image…"), QKeySequence::Open, contentWell_,
+                    &ImageWell::browse);
     file->addAction(tr("Open style image…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                     styleWell_, &ImageWell::browse);
     file->addSeparator();
@@ -204,7 +205,8 @@ void MainWindow::buildLayout() {
 void MainWindow::connectSession() {
     connect(session_, &TransferSession::started, this,
             [this](const QString& device, const QSize& size) {
-                device_->setText(tr("%1 · %2 × %3 px").arg(device).arg(size.width()).arg(size.height()));
+                device_->setText(
+                    tr("%1 · %2 × %3 px").arg(device).arg(size.width()).arg(size.height()));
                 runClock_.start();
             });
     connect(session_, &TransferSession::progressed, this, &MainWindow::showProgress);
@@ -303,7 +305,8 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::updateActions() {
     const bool running = session_->isRunning();
-    start_->setEnabled(!running && !contentWell_->path().isEmpty() && !styleWell_->path().isEmpty());
+    start_->setEnabled(!running && !contentWell_->path().isEmpty() &&
+                       !styleWell_->path().isEmpty());
     pause_->setEnabled(running);
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(running);
@@ -364,10 +367,8 @@ void MainWindow::exportAllInteractive() {
     exportFolder_ = folder;
     const QString error = exportAllTo(folder, QStringLiteral("png"));
     if (error.isEmpty())
-        statusBar()->showMessage(tr("Exported %1 snapshots to %2")
-                                     .arg(gallery_->snapshots().size())
-                                     .arg(folder),
-                                 8000);
+        statusBar()->showMessage(
+            tr("Exported %1 snapshots to %2").arg(gallery_->snapshots().size()).arg(folder), 8000);
     else
         QMessageBox::warning(this, tr("Export failed"), error);
 }

@@ -25,12 +25,12 @@ QSpinBox* spinBox(int min, int max, QWidget* parent) {
 SettingsPanel::SettingsPanel(QWidget* parent)
     : QWidget(parent), contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
       styleWeight_(new WeightControl(1e-6, 1e4, 6, true, this)),
-      tvWeight_(new WeightControl(1e-3, 1e3, 3, true, this)),
-      iterations_(spinBox(1, 100000, this)), size_(spinBox(16, 4096, this)),
-      learningRate_(new QDoubleSpinBox(this)), previewInterval_(spinBox(1, 1000, this)),
-      saveEvery_(spinBox(0, 100000, this)), init_(new QComboBox(this)),
-      noiseRatio_(new QDoubleSpinBox(this)), pooling_(new QComboBox(this)),
-      seed_(spinBox(0, 2147483647, this)), device_(new QComboBox(this)) {
+      tvWeight_(new WeightControl(1e-3, 1e3, 3, true, this)), iterations_(spinBox(1, 100000, this)),
+      size_(spinBox(16, 4096, this)), learningRate_(new QDoubleSpinBox(this)),
+      previewInterval_(spinBox(1, 1000, this)), saveEvery_(spinBox(0, 100000, this)),
+      init_(new QComboBox(this)), noiseRatio_(new QDoubleSpinBox(this)),
+      pooling_(new QComboBox(this)), seed_(spinBox(0, 2147483647, this)),
+      device_(new QComboBox(this)) {
     size_->setSuffix(QStringLiteral(" px"));
     size_->setSingleStep(32);
     learningRate_->setRange(0.0001, 10.0);

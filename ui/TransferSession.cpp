@@ -4,8 +4,7 @@
 
 namespace deepart {
 
-TransferSession::TransferSession(QObject* parent)
-    : QObject(parent), worker_(new TransferWorker) {
+TransferSession::TransferSession(QObject* parent) : QObject(parent), worker_(new TransferWorker) {
     qRegisterMetaType<JobRequest>();
     qRegisterMetaType<SnapshotInfo>();
     qRegisterMetaType<IterationStats>();

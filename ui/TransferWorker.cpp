@@ -110,8 +110,8 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job) {
             lastStats = stats;
             Q_EMIT progressed(jobId, stats);
             const bool last = stats.iteration == total;
-            const bool scheduled = job.transfer.saveEvery > 0 &&
-                                   stats.iteration % job.transfer.saveEvery == 0;
+            const bool scheduled =
+                job.transfer.saveEvery > 0 && stats.iteration % job.transfer.saveEvery == 0;
             const bool manual = snapshotRequested_.exchange(false);
             QImage image;
             if (scheduled || manual || last) {
@@ -131,8 +131,9 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job) {
         const bool stopped = transfer.completedIterations() < total;
         if (stopped && transfer.completedIterations() > 0) {
             // Keep the image the user stopped at.
-            Q_EMIT snapshotReady(jobId, SnapshotInfo{transfer.completedIterations(), true,
-                                                     toQImage(transfer.image()), lastStats, current});
+            Q_EMIT snapshotReady(jobId,
+                                 SnapshotInfo{transfer.completedIterations(), true,
+                                              toQImage(transfer.image()), lastStats, current});
         }
         Q_EMIT finished(jobId, transfer.completedIterations(), stopped);
     } catch (const std::exception& e) {

@@ -46,9 +46,9 @@ WeightsDialog::WeightsDialog(const WeightsStore& store, const QUrl& url, const Q
     connect(restart_, &QPushButton::clicked, this, [this] { startDownload(false); });
     connect(cancel_, &QPushButton::clicked, this, &WeightsDialog::cancelDownload);
     connect(useFile_, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(
-            this, tr("Choose the VGG-19 weights"), QDir::homePath(),
-            tr("Keras HDF5 weights (*.h5 *.hdf5);;All files (*)"));
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Choose the VGG-19 weights"), QDir::homePath(),
+                                         tr("Keras HDF5 weights (*.h5 *.hdf5);;All files (*)"));
         if (!file.isEmpty())
             useFile(file);
     });

@@ -31,8 +31,8 @@ int toInt(const std::string& flag, const std::string& text, int min) {
             return value;
     } catch (const std::exception&) {
     }
-    throw std::invalid_argument(flag + ": '" + text + "' is not a whole number >= " +
-                                std::to_string(min));
+    throw std::invalid_argument(flag + ": '" + text +
+                                "' is not a whole number >= " + std::to_string(min));
 }
 
 } // namespace

@@ -36,8 +36,7 @@ double readDouble(const QCommandLineParser& parser, const QString& name, double 
     return value;
 }
 
-int readInt(const QCommandLineParser& parser, const QString& name, int min, int max,
-            int fallback) {
+int readInt(const QCommandLineParser& parser, const QString& name, int min, int max, int fallback) {
     if (!parser.isSet(name))
         return fallback;
     bool ok = false;
@@ -52,8 +51,7 @@ int readInt(const QCommandLineParser& parser, const QString& name, int min, int 
 
 template <typename Enum>
 Enum readChoice(const QCommandLineParser& parser, const QString& name,
-                const std::initializer_list<std::pair<const char*, Enum>>& choices,
-                Enum fallback) {
+                const std::initializer_list<std::pair<const char*, Enum>>& choices, Enum fallback) {
     if (!parser.isSet(name))
         return fallback;
     const QString value = parser.value(name);
@@ -77,8 +75,9 @@ void addOptions(QCommandLineParser& parser) {
     };
     opt("content", QStringLiteral("Content image (the photo)."), "file");
     opt("style", QStringLiteral("Style image (the painting)."), "file");
-    opt("output", QStringLiteral("Result image; .png, .jpg/.jpeg, .tif/.tiff or .webp "
-                                 "[deepart.png]."),
+    opt("output",
+        QStringLiteral("Result image; .png, .jpg/.jpeg, .tif/.tiff or .webp "
+                       "[deepart.png]."),
         "file");
     opt("weights",
         QStringLiteral("Keras VGG-19 'notop' HDF5 weights [the weights store, or ~/.keras]."),
@@ -100,8 +99,8 @@ void addOptions(QCommandLineParser& parser) {
     opt("optimizer", QStringLiteral("adam [adam]."), "name");
     opt("device", QStringLiteral("auto, cpu or cuda [auto: CUDA when available]."), "device");
     opt("threads", QStringLiteral("CPU threads [all cores]."), "n");
-    opt("save-every", QStringLiteral("Save a snapshot every n iterations, 0 for none [%1].")
-                          .arg(d.saveEvery),
+    opt("save-every",
+        QStringLiteral("Save a snapshot every n iterations, 0 for none [%1].").arg(d.saveEvery),
         "n");
     opt("snapshot-dir", QStringLiteral("Folder for snapshots [the output's folder]."), "dir");
     opt("log-json", QStringLiteral("Write one JSON line of losses per iteration to this file."),
@@ -138,14 +137,13 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     o.threads = readInt(parser, QStringLiteral("threads"), 0, 1024, o.threads);
     t.learningRate =
         readDouble(parser, QStringLiteral("learning-rate"), 0.0, kHuge, true, t.learningRate);
-    t.lossWeights.content = readDouble(parser, QStringLiteral("content-weight"), 0.0, kHuge,
-                                       false, t.lossWeights.content);
-    t.lossWeights.style = readDouble(parser, QStringLiteral("style-weight"), 0.0, kHuge, false,
-                                     t.lossWeights.style);
+    t.lossWeights.content = readDouble(parser, QStringLiteral("content-weight"), 0.0, kHuge, false,
+                                       t.lossWeights.content);
+    t.lossWeights.style =
+        readDouble(parser, QStringLiteral("style-weight"), 0.0, kHuge, false, t.lossWeights.style);
     t.lossWeights.tv =
         readDouble(parser, QStringLiteral("tv-weight"), 0.0, kHuge, false, t.lossWeights.tv);
-    t.noiseRatio =
-        readDouble(parser, QStringLiteral("noise-ratio"), 0.0, 1.0, false, t.noiseRatio);
+    t.noiseRatio = readDouble(parser, QStringLiteral("noise-ratio"), 0.0, 1.0, false, t.noiseRatio);
     if (parser.isSet(QStringLiteral("seed"))) {
         bool ok = false;
         t.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
@@ -153,19 +151,17 @@ CliOptions readOptions(const QCommandLineParser& parser) {
             usageError(QStringLiteral("--seed: '%1' is not valid; expected a whole number >= 0")
                            .arg(parser.value(QStringLiteral("seed"))));
     }
-    t.init = readChoice(parser, QStringLiteral("init"),
-                        {{"content", InitMode::Content},
-                         {"noise", InitMode::Noise},
-                         {"blend", InitMode::Blend}},
-                        t.init);
+    t.init = readChoice(
+        parser, QStringLiteral("init"),
+        {{"content", InitMode::Content}, {"noise", InitMode::Noise}, {"blend", InitMode::Blend}},
+        t.init);
     t.pooling = readChoice(parser, QStringLiteral("pooling"),
                            {{"max", Pooling::Max}, {"avg", Pooling::Average}}, t.pooling);
     readChoice(parser, QStringLiteral("optimizer"), {{"adam", 0}}, 0);
-    o.device = readChoice(parser, QStringLiteral("device"),
-                          {{"auto", DeviceChoice::Auto},
-                           {"cpu", DeviceChoice::Cpu},
-                           {"cuda", DeviceChoice::Cuda}},
-                          o.device);
+    o.device = readChoice(
+        parser, QStringLiteral("device"),
+        {{"auto", DeviceChoice::Auto}, {"cpu", DeviceChoice::Cpu}, {"cuda", DeviceChoice::Cuda}},
+        o.device);
     return o;
 }
 

@@ -140,8 +140,7 @@ int run(const CliOptions& o) {
     const cv::Mat style = resizeLongerSide(loadRgbImage(o.stylePath, "style image"), o.size);
     if (!o.quiet)
         std::cerr << "deepart-cli: " << content.cols << "x" << content.rows << " px, "
-                  << o.transfer.iterations << " iterations on " << describeDevice(device)
-                  << '\n';
+                  << o.transfer.iterations << " iterations on " << describeDevice(device) << '\n';
 
     StyleTransfer transfer(weights, rgbMatToTensor(content), rgbMatToTensor(style), o.transfer,
                            device);

@@ -9,8 +9,8 @@ namespace deepart {
 
 IterationLog::IterationLog(const std::string& path) : file_(QString::fromStdString(path)) {
     if (!file_.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        throw Error("--log-json '" + path + "' cannot be written: " +
-                    file_.errorString().toStdString());
+        throw Error("--log-json '" + path +
+                    "' cannot be written: " + file_.errorString().toStdString());
 }
 
 void IterationLog::append(const IterationStats& stats) {

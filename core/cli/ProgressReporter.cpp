@@ -30,8 +30,8 @@ std::string ProgressReporter::statusText(const IterationStats& stats) const {
     char text[200];
     std::snprintf(text, sizeof text,
                   "%d/%d  %.2f it/s  loss %.4g (content %.3g, style %.3g, tv %.3g)  ETA %s",
-                  stats.iteration, total_, rate, stats.total, stats.content, stats.style,
-                  stats.tv, formatDuration(eta).c_str());
+                  stats.iteration, total_, rate, stats.total, stats.content, stats.style, stats.tv,
+                  formatDuration(eta).c_str());
     return text;
 }
 
@@ -47,8 +47,8 @@ void ProgressReporter::update(const IterationStats& stats) {
         constexpr int kWidth = 24;
         const int filled = percent * kWidth / 100;
         out_ << "\r\033[K[" << std::string(static_cast<size_t>(filled), '#')
-             << std::string(static_cast<size_t>(kWidth - filled), '.') << "] " << percent
-             << "%  " << statusText(stats) << std::flush;
+             << std::string(static_cast<size_t>(kWidth - filled), '.') << "] " << percent << "%  "
+             << statusText(stats) << std::flush;
         return;
     }
     const int tenth = total_ > 0 ? stats.iteration * 10 / total_ : 10;

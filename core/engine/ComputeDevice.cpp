@@ -21,7 +21,8 @@ torch::Device chooseDevice(DeviceChoice choice) {
     case DeviceChoice::Auto:
         break;
     }
-    return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0)
+                                       : torch::Device(torch::kCPU);
 }
 
 std::string describeDevice(torch::Device device) {

@@ -47,8 +47,8 @@ StyleTransfer::StyleTransfer(const Vgg19Weights& weights, const torch::Tensor& c
         layers_.push_back(layerIndexOrThrow(layer.name));
         styleLayerWeights_.push_back(layer.weight);
     }
-    network_ = std::make_unique<Vgg19>(
-        weights, *std::max_element(layers_.begin(), layers_.end()), settings.pooling, device);
+    network_ = std::make_unique<Vgg19>(weights, *std::max_element(layers_.begin(), layers_.end()),
+                                       settings.pooling, device);
 
     const auto contentImage = content.to(device, torch::kFloat32);
     const auto styleImage = style.to(device, torch::kFloat32);
@@ -111,8 +111,7 @@ IterationStats StyleTransfer::step() {
     stats.style = v[2];
     stats.tv = v[3];
     stats.milliseconds =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return stats;
 }
 

@@ -65,9 +65,7 @@ private:
         throw Error("weights file '" + path_ + "': " + why);
     }
 
-    static bool hasAttribute(hid_t object, const char* name) {
-        return H5Aexists(object, name) > 0;
-    }
+    static bool hasAttribute(hid_t object, const char* name) { return H5Aexists(object, name) > 0; }
 
     std::vector<std::string> readStrings(hid_t object, const char* attribute,
                                          const std::string& layer) const {

@@ -31,7 +31,8 @@ void WeightsDownloader::start(bool resume) {
     canceling_ = false;
     pendingError_.clear();
     if (!QDir().mkpath(QFileInfo(targetPath_).absolutePath())) {
-        fail(QStringLiteral("cannot create the folder '%1'").arg(QFileInfo(targetPath_).absolutePath()));
+        fail(QStringLiteral("cannot create the folder '%1'")
+                 .arg(QFileInfo(targetPath_).absolutePath()));
         return;
     }
     if (!resume)

@@ -8,7 +8,6 @@
 
 class QNetworkAccessManager;
 
-
 namespace deepart {
 
 // Downloads the weights file to `<target>.part`, resuming a partial download with an HTTP Range
@@ -17,8 +16,7 @@ namespace deepart {
 class WeightsDownloader : public QObject {
     Q_OBJECT
 public:
-    WeightsDownloader(QString targetPath, QUrl url, QString expectedMd5,
-                      QObject* parent = nullptr);
+    WeightsDownloader(QString targetPath, QUrl url, QString expectedMd5, QObject* parent = nullptr);
     ~WeightsDownloader() override;
 
     // resume: continue `<target>.part` if there is one; otherwise start from zero.

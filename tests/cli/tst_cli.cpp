@@ -42,19 +42,23 @@ private:
     }
 
     QStringList tiny(const QString& output) const {
-        return {QStringLiteral("--content"), content_, QStringLiteral("--style"), style_,
-                QStringLiteral("--weights"), weights_, QStringLiteral("--output"), output,
-                QStringLiteral("--size"), QStringLiteral("32"), QStringLiteral("--iterations"),
-                QStringLiteral("6"), QStringLiteral("--save-every"), QStringLiteral("0"),
-                QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"),
-                QStringLiteral("1")};
+        return {QStringLiteral("--content"),    content_,
+                QStringLiteral("--style"),      style_,
+                QStringLiteral("--weights"),    weights_,
+                QStringLiteral("--output"),     output,
+                QStringLiteral("--size"),       QStringLiteral("32"),
+                QStringLiteral("--iterations"), QStringLiteral("6"),
+                QStringLiteral("--save-every"), QStringLiteral("0"),
+                QStringLiteral("--device"),     QStringLiteral("cpu"),
+                QStringLiteral("--threads"),    QStringLiteral("1")};
     }
 
     // A failed run: the exit code, a single line naming `mentions`, no output file.
     void expectFailure(const QStringList& args, int code, const QString& mentions,
                        const QString& output) {
         const auto r = run(args);
-        QVERIFY2(r.exitCode == code, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.exitCode == code,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
         QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
         QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
         QVERIFY2(!r.err.contains(QStringLiteral("terminate")) &&
@@ -67,8 +71,10 @@ private Q_SLOTS:
     void initTestCase() {
         weights_ = path(QStringLiteral("w.h5"));
         test::writeKerasWeights(weights_, test::smallWeights());
-        content_ = test::writeRgbImage(path(QStringLiteral("content.png")), test::testPicture(80, 60, 1));
-        style_ = test::writeRgbImage(path(QStringLiteral("style.jpg")), test::testPicture(50, 70, 2));
+        content_ =
+            test::writeRgbImage(path(QStringLiteral("content.png")), test::testPicture(80, 60, 1));
+        style_ =
+            test::writeRgbImage(path(QStringLiteral("style.jpg")), test::testPicture(50, 70, 2));
     }
 
     void runsAndWritesEverything() {
@@ -99,7 +105,9 @@ private Q_SLOTS:
             QVERIFY(qAbs(total - sum) <= 1e-4 * total);
             QVERIFY(obj.value(QStringLiteral("ms")).toDouble() > 0.0);
         }
-        QCOMPARE(QJsonDocument::fromJson(lines[0]).object().value(QStringLiteral("content")).toDouble(), 0.0);
+        QCOMPARE(
+            QJsonDocument::fromJson(lines[0]).object().value(QStringLiteral("content")).toDouble(),
+            0.0);
     }
 
     void outputHasContentSize() {
@@ -114,7 +122,8 @@ private Q_SLOTS:
         const QString out = path(QStringLiteral("never.png"));
         auto args = tiny(out);
         args[1] = path(QStringLiteral("missing.jpg"));
-        expectFailure(args, 1, QStringLiteral("content image '") + args[1] + "': file not found", out);
+        expectFailure(args, 1, QStringLiteral("content image '") + args[1] + "': file not found",
+                      out);
 
         test::writeBytes(path(QStringLiteral("empty.png")), {});
         args[1] = path(QStringLiteral("empty.png"));
@@ -134,7 +143,8 @@ private Q_SLOTS:
         const QString out = path(QStringLiteral("never.png"));
         auto args = tiny(out);
         args[5] = path(QStringLiteral("nothing.h5"));
-        expectFailure(args, 1, QStringLiteral("weights file '") + args[5] + "': file not found", out);
+        expectFailure(args, 1, QStringLiteral("weights file '") + args[5] + "': file not found",
+                      out);
         test::writeBytes(path(QStringLiteral("fake.h5")), "not hdf5");
         args[5] = path(QStringLiteral("fake.h5"));
         expectFailure(args, 1, QStringLiteral("not an HDF5 file"), out);
@@ -149,7 +159,8 @@ private Q_SLOTS:
         expectFailure(tiny(out), 2, QStringLiteral("unsupported file type"), out);
         auto args = tiny(path(QStringLiteral("never.png")));
         args << QStringLiteral("--iterations") << QStringLiteral("many");
-        expectFailure(args, 2, QStringLiteral("--iterations: 'many'"), path(QStringLiteral("never.png")));
+        expectFailure(args, 2, QStringLiteral("--iterations: 'many'"),
+                      path(QStringLiteral("never.png")));
     }
 
     void outputFolderMustExist() {
@@ -158,7 +169,9 @@ private Q_SLOTS:
     }
 
     void cudaWithoutDevice() {
-        if (QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("command -v nvidia-smi >/dev/null")}) == 0)
+        if (QProcess::execute(
+                QStringLiteral("sh"),
+                {QStringLiteral("-c"), QStringLiteral("command -v nvidia-smi >/dev/null")}) == 0)
             QFAIL("this test expects a machine without CUDA; run it on the CPU CI");
         const QString out = path(QStringLiteral("never.png"));
         auto args = tiny(out);

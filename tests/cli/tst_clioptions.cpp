@@ -82,7 +82,8 @@ private Q_SLOTS:
         QTest::newRow("weight negative") << QStringList{"--tv-weight", "-1"} << "--tv-weight";
         QTest::newRow("ratio") << QStringList{"--noise-ratio", "1.5"} << "--noise-ratio";
         QTest::newRow("seed") << QStringList{"--seed", "-3"} << "--seed";
-        QTest::newRow("init") << QStringList{"--init", "random"} << "allowed: content, noise, blend";
+        QTest::newRow("init") << QStringList{"--init", "random"}
+                              << "allowed: content, noise, blend";
         QTest::newRow("pooling") << QStringList{"--pooling", "min"} << "allowed: max, avg";
         QTest::newRow("optimizer") << QStringList{"--optimizer", "sgd"} << "allowed: adam";
         QTest::newRow("device") << QStringList{"--device", "tpu"} << "allowed: auto, cpu, cuda";
@@ -110,12 +111,13 @@ private Q_SLOTS:
         const auto help = parse({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(!help.options);
-        for (const char* flag : {"--content", "--style", "--output", "--weights", "--size",
-                                 "--iterations", "--learning-rate", "--content-weight",
-                                 "--style-weight", "--tv-weight", "--init", "--noise-ratio",
-                                 "--seed", "--pooling", "--optimizer", "--device", "--threads",
-                                 "--save-every", "--snapshot-dir", "--log-json", "--quiet",
-                                 "--version"})
+        for (const char* flag :
+             {"--content",      "--style",      "--output",        "--weights",
+              "--size",         "--iterations", "--learning-rate", "--content-weight",
+              "--style-weight", "--tv-weight",  "--init",          "--noise-ratio",
+              "--seed",         "--pooling",    "--optimizer",     "--device",
+              "--threads",      "--save-every", "--snapshot-dir",  "--log-json",
+              "--quiet",        "--version"})
             QVERIFY2(QString::fromStdString(help.message).contains(QLatin1String(flag)), flag);
         const auto version = parse({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);

@@ -86,8 +86,10 @@ private Q_SLOTS:
         // mean difference 1.7e-4, max 0.012. A wrong step rule or clamp would move every pixel
         // by about the learning rate, 0.02.
         const auto diff = (transfer.image() - reference).abs();
-        QVERIFY2(diff.mean().item<double>() < 1e-3, qPrintable(QString::number(diff.mean().item<double>())));
-        QVERIFY2(diff.max().item<double>() < 0.05, qPrintable(QString::number(diff.max().item<double>())));
+        QVERIFY2(diff.mean().item<double>() < 1e-3,
+                 qPrintable(QString::number(diff.mean().item<double>())));
+        QVERIFY2(diff.max().item<double>() < 0.05,
+                 qPrintable(QString::number(diff.max().item<double>())));
     }
 };
 

@@ -17,7 +17,9 @@ class TestImageFile : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir dir_;
-    std::string path(const char* name) const { return dir_.filePath(QLatin1String(name)).toStdString(); }
+    std::string path(const char* name) const {
+        return dir_.filePath(QLatin1String(name)).toStdString();
+    }
 
     void expectLoadError(const std::string& file, const QStringList& parts) {
         try {
@@ -114,7 +116,8 @@ private Q_SLOTS:
             const cv::Mat back = loadRgbImage(path(name), "output");
             QCOMPARE(back.cols, 32);
             const double meanError = cv::norm(back, image, cv::NORM_L1) / back.total() / 3;
-            QVERIFY2(meanError < 12.0, qPrintable(QStringLiteral("%1: %2").arg(name).arg(meanError)));
+            QVERIFY2(meanError < 12.0,
+                     qPrintable(QStringLiteral("%1: %2").arg(name).arg(meanError)));
             if (QByteArray(name).endsWith(".png") || QByteArray(name).contains(".tif"))
                 QCOMPARE(meanError, 0.0);
         }

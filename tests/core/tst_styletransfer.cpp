@@ -35,8 +35,7 @@ private Q_SLOTS:
         QCOMPARE(first.iteration, 1);
         QCOMPARE(first.content, 0.0);
         QVERIFY(first.style > 0.0 && first.tv > 0.0);
-        QVERIFY(qAbs(first.total - (first.content + first.style + first.tv)) <=
-                1e-5 * first.total);
+        QVERIFY(qAbs(first.total - (first.content + first.style + first.tv)) <= 1e-5 * first.total);
         QVERIFY(transfer.step().content > 0.0);
     }
 
@@ -111,7 +110,8 @@ private Q_SLOTS:
         transfer.setLossWeights(heavier);
         const auto after = transfer.step();
         // The TV term of neighbouring images hardly moves; its weight went up tenfold.
-        QVERIFY2(after.tv > 5.0 * before.tv, qPrintable(QStringLiteral("%1 %2").arg(before.tv).arg(after.tv)));
+        QVERIFY2(after.tv > 5.0 * before.tv,
+                 qPrintable(QStringLiteral("%1 %2").arg(before.tv).arg(after.tv)));
     }
 
     void rejectsBadSettings() {

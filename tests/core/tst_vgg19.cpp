@@ -12,9 +12,9 @@ private Q_SLOTS:
         const Vgg19 net(test::smallWeights(), 15, Pooling::Max, torch::kCPU);
         const auto input = torch::randn({1, 3, 64, 48});
         const auto acts = net.forward(input, {0, 2, 4, 8, 12, 13});
-        const std::vector<std::vector<int64_t>> expected = {{1, 4, 64, 48},  {1, 8, 32, 24},
-                                                            {1, 8, 16, 12},  {1, 16, 8, 6},
-                                                            {1, 16, 4, 3},   {1, 16, 4, 3}};
+        const std::vector<std::vector<int64_t>> expected = {{1, 4, 64, 48}, {1, 8, 32, 24},
+                                                            {1, 8, 16, 12}, {1, 16, 8, 6},
+                                                            {1, 16, 4, 3},  {1, 16, 4, 3}};
         for (size_t i = 0; i < expected.size(); ++i)
             QCOMPARE(acts[i].sizes().vec(), expected[i]);
     }
@@ -29,8 +29,8 @@ private Q_SLOTS:
         const auto weights = test::smallWeights();
         const Vgg19 net(weights, 0, Pooling::Max, torch::kCPU);
         const auto input = torch::randn({1, 3, 8, 8});
-        const auto expected = torch::relu(torch::conv2d(input, weights.layers[0].kernel,
-                                                        weights.layers[0].bias, 1, 1));
+        const auto expected = torch::relu(
+            torch::conv2d(input, weights.layers[0].kernel, weights.layers[0].bias, 1, 1));
         QVERIFY(torch::allclose(net.forward(input, {0})[0], expected, 1e-5, 1e-5));
     }
 

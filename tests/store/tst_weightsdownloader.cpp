@@ -25,7 +25,8 @@ private Q_SLOTS:
         body_.resize(300000);
         for (int i = 0; i < body_.size(); ++i)
             body_[i] = static_cast<char>((i * 7919) % 251);
-        md5_ = QString::fromLatin1(QCryptographicHash::hash(body_, QCryptographicHash::Md5).toHex());
+        md5_ =
+            QString::fromLatin1(QCryptographicHash::hash(body_, QCryptographicHash::Md5).toHex());
     }
 
     void downloadsAndVerifies() {

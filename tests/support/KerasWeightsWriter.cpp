@@ -50,8 +50,8 @@ void writeDataset(hid_t group, const std::string& name, const torch::Tensor& ten
     // Intermediate groups for "block1_conv1/kernel:0"-style names.
     Hdf5Handle linkProps(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
     H5Pset_create_intermediate_group(linkProps.get(), 1);
-    Hdf5Handle dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.get(),
-                                  linkProps.get(), H5P_DEFAULT, H5P_DEFAULT),
+    Hdf5Handle dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.get(), linkProps.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT),
                        H5Dclose);
     check(dataset.valid() && H5Dwrite(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL,
                                       H5P_DEFAULT, data.data_ptr<float>()) >= 0,
@@ -73,11 +73,9 @@ void writeKerasWeights(const QString& path, const Vgg19Weights& weights,
             continue;
         layerNames.push_back(name);
         Hdf5Handle group(
-            H5Gcreate2(file.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-            H5Gclose);
+            H5Gcreate2(file.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
         check(group.valid(), name.c_str());
-        const std::string kernelName =
-            options.newStyleNames ? name + "/kernel:0" : name + "_W_1:0";
+        const std::string kernelName = options.newStyleNames ? name + "/kernel:0" : name + "_W_1:0";
         const std::string biasName = options.newStyleNames ? name + "/bias:0" : name + "_b_1:0";
         writeStringsAttribute(group.get(), "weight_names", {kernelName, biasName},
                               options.variableLengthStrings);

@@ -31,7 +31,8 @@ private Q_SLOTS:
     void pngCarriesSettings() {
         const auto s = snapshot(200);
         const QString path = dir_.filePath(QStringLiteral("art.png"));
-        QCOMPARE(ExportWriter::exportImage(s.image, path, ExportWriter::settingsJson(s)), QString());
+        QCOMPARE(ExportWriter::exportImage(s.image, path, ExportWriter::settingsJson(s)),
+                 QString());
         QImageReader reader(path);
         const QString text = reader.text(QString::fromLatin1(ExportWriter::kSettingsKey));
         const auto json = QJsonDocument::fromJson(text.toUtf8()).object();
@@ -39,7 +40,8 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("style_weight")).toDouble(), 0.25);
         QCOMPARE(json.value(QStringLiteral("content")).toString(), QStringLiteral("cat.jpg"));
         QCOMPARE(json.value(QStringLiteral("seed")).toString(), QStringLiteral("9"));
-        QVERIFY(reader.text(QStringLiteral("Software")).startsWith(QStringLiteral("Deep Art Gallery")));
+        QVERIFY(
+            reader.text(QStringLiteral("Software")).startsWith(QStringLiteral("Deep Art Gallery")));
         QCOMPARE(reader.read().pixelColor(3, 3), QColor(10, 120, 200));
     }
 
@@ -62,7 +64,8 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(missing));
         QVERIFY(ExportWriter::exportImage(s.image, dir_.filePath(QStringLiteral("x.gif")))
                     .contains(QStringLiteral("unsupported")));
-        QVERIFY(!ExportWriter::exportImage(QImage(), dir_.filePath(QStringLiteral("y.png"))).isEmpty());
+        QVERIFY(
+            !ExportWriter::exportImage(QImage(), dir_.filePath(QStringLiteral("y.png"))).isEmpty());
     }
 
     void exportAllNamesByIteration() {

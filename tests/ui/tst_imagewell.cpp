@@ -59,7 +59,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 0);
         QCOMPARE(well.path(), good_);
         QCOMPARE(well.image().size(), QSize(64, 48));
-        QVERIFY2(well.errorText().contains(QStringLiteral("broken.jpg")), qPrintable(well.errorText()));
+        QVERIFY2(well.errorText().contains(QStringLiteral("broken.jpg")),
+                 qPrintable(well.errorText()));
         QVERIFY(well.errorText().startsWith(QStringLiteral("content image")));
     }
 

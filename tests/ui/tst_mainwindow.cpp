@@ -82,7 +82,8 @@ private Q_SLOTS:
         QVERIFY(window.stopAction()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(window.progressBar()->value(), 100, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
-        QVERIFY2(window.statusText().startsWith(QStringLiteral("Done")), qPrintable(window.statusText()));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Done")),
+                 qPrintable(window.statusText()));
         QCOMPARE(window.gallery()->rowCount(), 4); // content, style, #5, #10
         QCOMPARE(window.gallery()->item(3).snapshot.iteration, 10);
         QVERIFY(!window.preview()->image().isNull());
@@ -107,7 +108,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() > held, 30000);
         window.stopAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
-        QVERIFY2(window.statusText().startsWith(QStringLiteral("Stopped")), qPrintable(window.statusText()));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Stopped")),
+                 qPrintable(window.statusText()));
         QCOMPARE(window.gallery()->rowCount(), 3); // the image the run stopped at
     }
 
@@ -119,11 +121,17 @@ private Q_SLOTS:
         window.start();
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() >= 1, 60000);
         int asked = 0;
-        window.setCloseConfirmation([&] { ++asked; return false; });
+        window.setCloseConfirmation([&] {
+            ++asked;
+            return false;
+        });
         QVERIFY(!window.close());
         QCOMPARE(asked, 1);
         QVERIFY(window.session()->isRunning());
-        window.setCloseConfirmation([&] { ++asked; return true; });
+        window.setCloseConfirmation([&] {
+            ++asked;
+            return true;
+        });
         QVERIFY(window.close());
         QCOMPARE(asked, 2);
         QVERIFY(!window.session()->isRunning());
@@ -134,7 +142,8 @@ private Q_SLOTS:
         prepare(window, 6, 3);
         window.show();
         window.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
 
         auto* selection = window.galleryView()->selectionModel();
         selection->select(window.gallery()->index(2), QItemSelectionModel::Select);
@@ -148,11 +157,13 @@ private Q_SLOTS:
         const QString path = dir_.filePath(QStringLiteral("export.png"));
         QCOMPARE(window.exportSelected(path), QString());
         QImageReader reader(path);
-        QVERIFY(reader.text(QStringLiteral("DeepArt-Settings")).contains(QStringLiteral("\"iteration\":6")));
+        QVERIFY(reader.text(QStringLiteral("DeepArt-Settings"))
+                    .contains(QStringLiteral("\"iteration\":6")));
         QCOMPARE(reader.size(), QSize(48, 36));
 
         QDir().mkpath(dir_.filePath(QStringLiteral("all")));
-        QCOMPARE(window.exportAllTo(dir_.filePath(QStringLiteral("all")), QStringLiteral("png")), QString());
+        QCOMPARE(window.exportAllTo(dir_.filePath(QStringLiteral("all")), QStringLiteral("png")),
+                 QString());
         QCOMPARE(QDir(dir_.filePath(QStringLiteral("all"))).entryList(QDir::Files).size(), 2);
     }
 
@@ -161,7 +172,8 @@ private Q_SLOTS:
         prepare(window, 4, 2);
         window.show();
         window.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
 
         test::writeBytes(dir_.filePath(QStringLiteral("broken.h5")), "not weights");
         window.setWeightsPath(dir_.filePath(QStringLiteral("broken.h5")));

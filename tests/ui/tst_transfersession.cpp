@@ -131,9 +131,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         const auto before = progressed.first().first().value<IterationStats>();
         const auto after = progressed.last().first().value<IterationStats>();
-        QVERIFY2(after.tv > 20.0 * before.tv, qPrintable(QStringLiteral("%1 -> %2").arg(before.tv).arg(after.tv)));
+        QVERIFY2(after.tv > 20.0 * before.tv,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.tv).arg(after.tv)));
         // The snapshot remembers the weights it was made with.
-        QCOMPARE(snapshots.last().first().value<SnapshotInfo>().settings.transfer.lossWeights.tv, 750.0);
+        QCOMPARE(snapshots.last().first().value<SnapshotInfo>().settings.transfer.lossWeights.tv,
+                 750.0);
     }
 
     void failureIsReportedInWords() {
