@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <iostream>
+#include <vector>
 
 namespace deepart {
 
@@ -57,7 +58,25 @@ QString resolveWeights(const QString& requested) {
 } // namespace
 
 int runGui(int argc, char** argv) {
-    QApplication app(argc, argv);
+    // QApplication takes "-style"/"--style" for its widget style; ours names the style image,
+    // so it is kept from Qt and read by our parser from the full list.
+    QStringList arguments;
+    std::vector<char*> qtArguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+        const QByteArray arg(argv[i]);
+        if (i > 0 && (arg == "--style" || arg == "-style")) {
+            if (i + 1 < argc)
+                arguments << QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+        if (i > 0 && (arg.startsWith("--style=") || arg.startsWith("-style=")))
+            continue;
+        qtArguments.push_back(argv[i]);
+    }
+    int qtArgc = static_cast<int>(qtArguments.size());
+    qtArguments.push_back(nullptr);
+    QApplication app(qtArgc, qtArguments.data());
     QApplication::setOrganizationName(QStringLiteral("DeepArtGallery"));
     QApplication::setApplicationName(QStringLiteral("deepart"));
     QApplication::setApplicationDisplayName(QStringLiteral("Deep Art Gallery"));
@@ -85,7 +104,7 @@ int runGui(int argc, char** argv) {
         QStringLiteral("Start at once, save a screenshot of the window when the run ends, quit."),
         QStringLiteral("file"));
     parser.addOptions({weights, content, style, size, iterations, startNow, screenshot});
-    parser.process(app);
+    parser.process(arguments);
 
     const QString weightsPath = resolveWeights(parser.value(weights));
     if (weightsPath.isEmpty()) {

@@ -179,6 +179,22 @@ private Q_SLOTS:
         expectFailure(args, 1, QStringLiteral("no CUDA device"), out);
     }
 
+    void fetchWeightsOfflineSaysSo() {
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+        env.insert(QStringLiteral("DEEPART_WEIGHTS_URL"), QStringLiteral("http://127.0.0.1:9/w.h5"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(DEEPART_CLI_PATH), {QStringLiteral("--fetch-weights")});
+        QVERIFY(cli.waitForFinished(60000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("offline")) && err.contains(QStringLiteral("--weights")),
+                 qPrintable(err));
+    }
+
     void interruptSavesImageSoFar() {
         const QString out = path(QStringLiteral("long.png"));
         auto args = tiny(out);
