@@ -4,6 +4,14 @@
 
 namespace deepart {
 
+template <typename... Args>
+auto TransferSession::forCurrentJob(void (TransferSession::*signal)(Args...)) {
+    return [this, signal](quint64 job, Args... args) {
+        if (job == currentJob_)
+            Q_EMIT(this->*signal)(args...);
+    };
+}
+
 TransferSession::TransferSession(QObject* parent) : QObject(parent), worker_(new TransferWorker) {
     qRegisterMetaType<JobRequest>();
     qRegisterMetaType<SnapshotInfo>();
@@ -14,26 +22,13 @@ TransferSession::TransferSession(QObject* parent) : QObject(parent), worker_(new
 
     // Every worker signal is queued onto this (GUI) thread and passed on only if it belongs to
     // the current job.
-    connect(worker_, &TransferWorker::started, this,
-            [this](quint64 job, const QString& device, const QSize& size) {
-                if (job == currentJob_)
-                    Q_EMIT started(device, size);
-            });
+    connect(worker_, &TransferWorker::started, this, forCurrentJob(&TransferSession::started));
     connect(worker_, &TransferWorker::progressed, this,
-            [this](quint64 job, const IterationStats& stats) {
-                if (job == currentJob_)
-                    Q_EMIT progressed(stats);
-            });
+            forCurrentJob(&TransferSession::progressed));
     connect(worker_, &TransferWorker::previewReady, this,
-            [this](quint64 job, int iteration, const QImage& image) {
-                if (job == currentJob_)
-                    Q_EMIT previewReady(iteration, image);
-            });
+            forCurrentJob(&TransferSession::previewReady));
     connect(worker_, &TransferWorker::snapshotReady, this,
-            [this](quint64 job, const SnapshotInfo& snapshot) {
-                if (job == currentJob_)
-                    Q_EMIT snapshotReady(snapshot);
-            });
+            forCurrentJob(&TransferSession::snapshotReady));
     connect(worker_, &TransferWorker::finished, this,
             [this](quint64 job, int completed, bool stopped) {
                 if (job != currentJob_)

@@ -43,6 +43,8 @@ Q_SIGNALS:
 
 private:
     void setRunning(bool running);
+    // A slot for a worker signal (job id first) that re-emits `signal` for the current job only.
+    template <typename... Args> auto forCurrentJob(void (TransferSession::*signal)(Args...));
 
     QThread thread_;
     TransferWorker* worker_; // lives on thread_, deleted when it finishes
