@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 namespace deepart {
@@ -26,14 +27,20 @@ std::string lowerExtension(const std::string& path) {
 }
 
 // OpenCV reports decoder failures (including its own size guard) on std::cerr and returns an
-// empty image; capture that text so it becomes part of our one-line message instead.
+// empty image; capture that text so it becomes part of our one-line message instead. Decodes
+// that capture are serialized, since std::cerr is shared by the GUI and worker threads.
 class CerrCapture {
 public:
-    CerrCapture() : previous_(std::cerr.rdbuf(captured_.rdbuf())) {}
+    CerrCapture() : lock_(mutex()), previous_(std::cerr.rdbuf(captured_.rdbuf())) {}
     ~CerrCapture() { std::cerr.rdbuf(previous_); }
     std::string text() const { return captured_.str(); }
 
 private:
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    std::lock_guard<std::mutex> lock_;
     std::ostringstream captured_;
     std::streambuf* previous_;
 };

@@ -185,13 +185,15 @@ private Q_SLOTS:
         env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
         // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
-        env.insert(QStringLiteral("DEEPART_WEIGHTS_URL"), QStringLiteral("http://127.0.0.1:9/w.h5"));
+        env.insert(QStringLiteral("DEEPART_WEIGHTS_URL"),
+                   QStringLiteral("http://127.0.0.1:9/w.h5"));
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(DEEPART_CLI_PATH), {QStringLiteral("--fetch-weights")});
         QVERIFY(cli.waitForFinished(60000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QCOMPARE(cli.exitCode(), 1);
-        QVERIFY2(err.contains(QStringLiteral("offline")) && err.contains(QStringLiteral("--weights")),
+        QVERIFY2(err.contains(QStringLiteral("offline")) &&
+                     err.contains(QStringLiteral("--weights")),
                  qPrintable(err));
     }
 
