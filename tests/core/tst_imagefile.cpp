@@ -63,6 +63,22 @@ private Q_SLOTS:
         QCOMPARE(loaded.at<cv::Vec3b>(3, 3), cv::Vec3b(0, 100, 255));
     }
 
+    void exifOrientationIsApplied() {
+        // Stored 40 wide and 20 high, left half red; orientation 6 shows it 20 wide, 40 high,
+        // with the red half on top.
+        cv::Mat stored(20, 40, CV_8UC3, cv::Scalar(0, 0, 255));
+        stored(cv::Rect(0, 0, 20, 20)).setTo(cv::Scalar(255, 0, 0));
+        test::writeBytes(QString::fromStdString(path("rotated.jpg")),
+                         test::jpegWithExifOrientation6(stored));
+        const cv::Mat loaded = loadRgbImage(path("rotated.jpg"), "content image");
+        QCOMPARE(loaded.cols, 20);
+        QCOMPARE(loaded.rows, 40);
+        const cv::Vec3b top = loaded.at<cv::Vec3b>(5, 10);
+        const cv::Vec3b bottom = loaded.at<cv::Vec3b>(35, 10);
+        QVERIFY2(top[0] > 200 && top[2] < 60, "top should be red");
+        QVERIFY2(bottom[2] > 200 && bottom[0] < 60, "bottom should be blue");
+    }
+
     void missingEmptyCorruptTruncated() {
         expectLoadError(path("missing.png"), {"missing.png", "not found"});
         test::writeBytes(QString::fromStdString(path("empty.png")), {});

@@ -50,6 +50,27 @@ QByteArray pngClaimingSize(quint32 width, quint32 height) {
     return QByteArray(reinterpret_cast<const char*>(png.data()), static_cast<int>(png.size()));
 }
 
+QByteArray jpegWithExifOrientation6(const cv::Mat& rgb) {
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", bgr, jpeg, {cv::IMWRITE_JPEG_QUALITY, 100});
+    // APP1: "Exif\0\0", a big-endian TIFF header, one IFD entry: Orientation (0x0112), SHORT, 6.
+    const uchar tiff[] = {'M',  'M',  0, 42, 0, 0, 0, 8,             // header, IFD at offset 8
+                          0,    1,                                   // one entry
+                          0x01, 0x12, 0, 3,  0, 0, 0, 1, 0, 6, 0, 0, // orientation = 6
+                          0,    0,    0, 0};                         // no next IFD
+    QByteArray app1("Exif\0\0", 6);
+    app1.append(reinterpret_cast<const char*>(tiff), sizeof tiff);
+    const int length = static_cast<int>(app1.size()) + 2;
+    QByteArray segment("\xff\xe1", 2);
+    segment.append(static_cast<char>(length >> 8)).append(static_cast<char>(length & 0xff));
+    segment.append(app1);
+    QByteArray bytes(reinterpret_cast<const char*>(jpeg.data()), static_cast<int>(jpeg.size()));
+    bytes.insert(2, segment); // right after the SOI marker
+    return bytes;
+}
+
 void writeBytes(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())

@@ -23,6 +23,9 @@ QString writeRgbImage(const QString& path, const cv::Mat& rgb);
 // A valid PNG whose header claims width x height: a decompression bomb in miniature.
 QByteArray pngClaimingSize(quint32 width, quint32 height);
 
+// A JPEG of `rgb` whose EXIF block says "rotate 90 degrees clockwise to display" (orientation 6).
+QByteArray jpegWithExifOrientation6(const cv::Mat& rgb);
+
 void writeBytes(const QString& path, const QByteArray& bytes);
 
 } // namespace deepart::test
