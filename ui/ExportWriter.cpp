@@ -1,6 +1,7 @@
 #include "ExportWriter.h"
 
 #include "Error.h"
+#include "ImageConversion.h"
 #include "ImageFile.h"
 
 #include <QDir>
@@ -45,11 +46,8 @@ QString ExportWriter::exportImage(const QImage& image, const QString& path,
         return QStringLiteral("'%1': unsupported file type; use .png, .jpg, .tif or .webp")
             .arg(QFileInfo(path).fileName());
     if (QFileInfo(path).suffix().compare(QStringLiteral("png"), Qt::CaseInsensitive) != 0) {
-        const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-        const cv::Mat mat(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
-                          static_cast<size_t>(rgb.bytesPerLine()));
         try {
-            saveRgbImage(mat, path.toStdString());
+            saveRgbImage(toRgbMat(image), path.toStdString());
         } catch (const std::exception& e) {
             return QString::fromStdString(describeException(e));
         }

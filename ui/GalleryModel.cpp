@@ -21,13 +21,12 @@ QString formatLoss(double value) {
 }
 
 GalleryModel::GalleryModel(QObject* parent) : QAbstractListModel(parent) {
-    items_ = {Item{Kind::Content, tr("Content"), {}, {}}, Item{Kind::Style, tr("Style"), {}, {}}};
-    icons_ = {QIcon(), QIcon()};
+    items_ = {Item{Kind::Content, tr("Content"), {}, {}, {}},
+              Item{Kind::Style, tr("Style"), {}, {}, {}}};
 }
 
 void GalleryModel::setFixed(int row, Kind kind, const QImage& image, const QString& title) {
-    items_[row] = Item{kind, title, image, {}};
-    icons_[row] = thumbnail(image);
+    items_[row] = Item{kind, title, image, thumbnail(image), {}};
     Q_EMIT dataChanged(index(row), index(row));
 }
 
@@ -45,18 +44,8 @@ void GalleryModel::addSnapshot(const SnapshotInfo& snapshot) {
     items_.append(Item{Kind::Snapshot,
                        snapshot.manual ? tr("Iteration %1 (manual)").arg(snapshot.iteration)
                                        : tr("Iteration %1").arg(snapshot.iteration),
-                       snapshot.image, snapshot});
-    icons_.append(thumbnail(snapshot.image));
+                       snapshot.image, thumbnail(snapshot.image), snapshot});
     endInsertRows();
-}
-
-void GalleryModel::clearSnapshots() {
-    if (items_.size() <= 2)
-        return;
-    beginRemoveRows({}, 2, static_cast<int>(items_.size()) - 1);
-    items_.resize(2);
-    icons_.resize(2);
-    endRemoveRows();
 }
 
 QList<SnapshotInfo> GalleryModel::snapshots() const {
@@ -83,7 +72,7 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
             .arg(item.snapshot.iteration)
             .arg(formatLoss(item.snapshot.stats.total));
     case Qt::DecorationRole:
-        return icons_.at(index.row());
+        return item.icon;
     case Qt::ToolTipRole: {
         if (item.kind != Kind::Snapshot)
             return item.title;

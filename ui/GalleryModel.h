@@ -3,6 +3,7 @@
 #include "JobRequest.h"
 
 #include <QAbstractListModel>
+#include <QIcon>
 #include <QImage>
 
 namespace deepart {
@@ -17,6 +18,7 @@ public:
         Kind kind = Kind::Snapshot;
         QString title;
         QImage image;
+        QIcon icon;
         SnapshotInfo snapshot; // for Kind::Snapshot
     };
     static constexpr int kIterationRole = Qt::UserRole + 1;
@@ -26,7 +28,6 @@ public:
     void setContent(const QImage& image, const QString& name);
     void setStyle(const QImage& image, const QString& name);
     void addSnapshot(const SnapshotInfo& snapshot);
-    void clearSnapshots();
     const Item& item(int row) const { return items_.at(row); }
     QList<SnapshotInfo> snapshots() const;
 
@@ -37,7 +38,6 @@ private:
     void setFixed(int row, Kind kind, const QImage& image, const QString& title);
 
     QList<Item> items_; // rows 0 and 1: content and style
-    QList<QIcon> icons_;
 };
 
 // "1.23e+05" style numbers for losses.

@@ -18,7 +18,6 @@ public:
     void fitToWindow();
     void actualSize();
     void zoomBy(double factor);
-    bool isFitting() const { return fitting_; }
     double zoom() const;
 
     // Takes another view's zoom and scroll position (for synchronized comparison).

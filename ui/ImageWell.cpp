@@ -1,6 +1,7 @@
 #include "ImageWell.h"
 
 #include "Error.h"
+#include "ImageConversion.h"
 #include "ImageFile.h"
 
 #include <QApplication>
@@ -51,10 +52,7 @@ bool ImageWell::loadFile(const QString& path) {
     QImage loaded;
     try {
         // The engine's own reader: what loads here loads for the run too.
-        const cv::Mat rgb = loadRgbImage(path.toStdString(), role_.toStdString());
-        loaded = QImage(rgb.data, rgb.cols, rgb.rows, static_cast<qsizetype>(rgb.step),
-                        QImage::Format_RGB888)
-                     .copy();
+        loaded = toQImage(loadRgbImage(path.toStdString(), role_.toStdString()));
     } catch (const std::exception& e) {
         showError(QString::fromStdString(describeException(e)));
         return false;

@@ -66,8 +66,4 @@ void LossChart::clear() {
     xAxis_->setRange(0, 10);
 }
 
-int LossChart::pointCount() const {
-    return static_cast<int>(total_->count());
-}
-
 } // namespace deepart

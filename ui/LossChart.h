@@ -20,7 +20,6 @@ public:
 
     void addStats(const IterationStats& stats);
     void clear();
-    int pointCount() const;
 
 private:
     void append(QLineSeries* series, int iteration, double value);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CompareView.h"
+#include "DurationText.h"
 #include "ExportWriter.h"
 #include "GalleryModel.h"
 #include "ImageView.h"
@@ -28,17 +29,6 @@
 #include <QVBoxLayout>
 
 namespace deepart {
-
-namespace {
-QString formatDuration(double seconds) {
-    const auto s = static_cast<qint64>(seconds + 0.5);
-    if (s >= 3600)
-        return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    if (s >= 60)
-        return QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1s").arg(s);
-}
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), session_(new TransferSession(this)), gallery_(new GalleryModel(this)),
@@ -217,7 +207,8 @@ void MainWindow::connectSession() {
         progressText_->setText(stopped ? tr("Stopped at iteration %1").arg(completed)
                                        : tr("Done: %1 iterations in %2")
                                              .arg(completed)
-                                             .arg(formatDuration(runClock_.elapsed() / 1000.0)));
+                                             .arg(QString::fromStdString(
+                                                 formatDuration(runClock_.elapsed() / 1000.0))));
     });
     connect(session_, &TransferSession::failed, this, &MainWindow::showError);
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
@@ -289,11 +280,12 @@ void MainWindow::showProgress(const IterationStats& stats) {
     const double seconds = runClock_.isValid() ? runClock_.elapsed() / 1000.0 : 0.0;
     const double rate = seconds > 0.0 ? stats.iteration / seconds : 0.0;
     const double eta = rate > 0.0 ? (totalIterations_ - stats.iteration) / rate : 0.0;
-    progressText_->setText(tr("Iteration %1/%2 · %3 it/s · ETA %4 · loss %5")
-                               .arg(stats.iteration)
-                               .arg(totalIterations_)
-                               .arg(rate, 0, 'f', 2)
-                               .arg(formatDuration(eta), formatLoss(stats.total)));
+    progressText_->setText(
+        tr("Iteration %1/%2 · %3 it/s · ETA %4 · loss %5")
+            .arg(stats.iteration)
+            .arg(totalIterations_)
+            .arg(rate, 0, 'f', 2)
+            .arg(QString::fromStdString(formatDuration(eta)), formatLoss(stats.total)));
 }
 
 void MainWindow::showError(const QString& message) {

@@ -1,6 +1,7 @@
 #include "TransferWorker.h"
 
 #include "Error.h"
+#include "ImageConversion.h"
 #include "ImageFile.h"
 #include "ImageTensor.h"
 #include "KerasWeightsFile.h"
@@ -13,11 +14,8 @@ namespace deepart {
 
 namespace {
 
-QImage toQImage(const torch::Tensor& image) {
-    const cv::Mat rgb = tensorToRgbMat(image);
-    return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<qsizetype>(rgb.step),
-                  QImage::Format_RGB888)
-        .copy();
+QImage imageOf(const torch::Tensor& image) {
+    return deepart::toQImage(tensorToRgbMat(image));
 }
 
 constexpr qint64 kMinPreviewGapMs = 200; // at most ~5 previews per second
@@ -88,7 +86,7 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job) {
         snapshotRequested_ = false;
         Q_EMIT started(jobId, QString::fromStdString(describeDevice(device)),
                        QSize(content.cols, content.rows));
-        Q_EMIT previewReady(jobId, 0, toQImage(transfer.image()));
+        Q_EMIT previewReady(jobId, 0, imageOf(transfer.image()));
 
         JobRequest current = job;
         QElapsedTimer sincePreview;
@@ -115,7 +113,7 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job) {
             const bool manual = snapshotRequested_.exchange(false);
             QImage image;
             if (scheduled || manual || last) {
-                image = toQImage(transfer.image());
+                image = imageOf(transfer.image());
                 Q_EMIT snapshotReady(jobId, SnapshotInfo{stats.iteration, manual && !scheduled,
                                                          image, stats, current});
             }
@@ -124,7 +122,7 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job) {
                                     sincePreview.elapsed() >= kMinPreviewGapMs;
             if (previewDue || last || !image.isNull()) {
                 Q_EMIT previewReady(jobId, stats.iteration,
-                                    image.isNull() ? toQImage(transfer.image()) : image);
+                                    image.isNull() ? imageOf(transfer.image()) : image);
                 sincePreview.restart();
             }
         }
@@ -133,7 +131,7 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job) {
             // Keep the image the user stopped at.
             Q_EMIT snapshotReady(jobId,
                                  SnapshotInfo{transfer.completedIterations(), true,
-                                              toQImage(transfer.image()), lastStats, current});
+                                              imageOf(transfer.image()), lastStats, current});
         }
         Q_EMIT finished(jobId, transfer.completedIterations(), stopped);
     } catch (const std::exception& e) {

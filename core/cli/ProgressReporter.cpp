@@ -1,5 +1,7 @@
 #include "ProgressReporter.h"
 
+#include "DurationText.h"
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -9,18 +11,6 @@ namespace deepart {
 ProgressReporter::ProgressReporter(int totalIterations, bool interactive, std::ostream& out)
     : total_(totalIterations), interactive_(interactive), out_(out),
       start_(std::chrono::steady_clock::now()) {}
-
-std::string ProgressReporter::formatDuration(double seconds) {
-    const long s = std::lround(std::max(0.0, seconds));
-    char text[32];
-    if (s >= 3600)
-        std::snprintf(text, sizeof text, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
-    else if (s >= 60)
-        std::snprintf(text, sizeof text, "%ldm%02lds", s / 60, s % 60);
-    else
-        std::snprintf(text, sizeof text, "%lds", s);
-    return text;
-}
 
 std::string ProgressReporter::statusText(const IterationStats& stats) const {
     const double elapsed =

@@ -17,9 +17,6 @@ public:
     // Ends the live bar's line.
     void finish();
 
-    // "1h02m", "3m07s", "12s".
-    static std::string formatDuration(double seconds);
-
 private:
     std::string statusText(const IterationStats& stats) const;
 

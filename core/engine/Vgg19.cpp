@@ -10,8 +10,9 @@ Vgg19::Vgg19(const Vgg19Weights& weights, int deepestLayer, Pooling pooling, tor
     for (int i = 0; i <= deepestLayer; ++i) {
         const auto& layer = weights.layers[static_cast<size_t>(i)];
         auto& own = weights_.layers[static_cast<size_t>(i)];
-        own.kernel = layer.kernel.to(device, torch::kFloat32).contiguous().set_requires_grad(false);
-        own.bias = layer.bias.to(device, torch::kFloat32).contiguous().set_requires_grad(false);
+        // detach(): our copies never require gradients, and the caller's tensors are untouched.
+        own.kernel = layer.kernel.detach().to(device, torch::kFloat32).contiguous();
+        own.bias = layer.bias.detach().to(device, torch::kFloat32).contiguous();
     }
 }
 

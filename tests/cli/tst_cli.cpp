@@ -28,14 +28,21 @@ private:
         QString err;
     };
 
-    Result run(const QStringList& args, int timeoutMs = 120000) {
-        QProcess cli;
+    // A home of our own: no weights store or Keras cache of whoever runs the tests.
+    QProcessEnvironment isolatedEnvironment() const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home"))); // no weights store
+        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
+        return env;
+    }
+
+    Result run(const QStringList& args) { return run(args, isolatedEnvironment()); }
+
+    Result run(const QStringList& args, const QProcessEnvironment& env) {
+        QProcess cli;
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(DEEPART_CLI_PATH), args);
-        if (!cli.waitForFinished(timeoutMs))
+        if (!cli.waitForFinished(120000))
             return {-1, QStringLiteral("timed out")};
         return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -2,
                 QString::fromUtf8(cli.readAllStandardError())};
@@ -180,21 +187,15 @@ private Q_SLOTS:
     }
 
     void fetchWeightsOfflineSaysSo() {
-        QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("home/data")));
+        QProcessEnvironment env = isolatedEnvironment();
         // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
         env.insert(QStringLiteral("DEEPART_WEIGHTS_URL"),
                    QStringLiteral("http://127.0.0.1:9/w.h5"));
-        cli.setProcessEnvironment(env);
-        cli.start(QStringLiteral(DEEPART_CLI_PATH), {QStringLiteral("--fetch-weights")});
-        QVERIFY(cli.waitForFinished(60000));
-        const QString err = QString::fromUtf8(cli.readAllStandardError());
-        QCOMPARE(cli.exitCode(), 1);
-        QVERIFY2(err.contains(QStringLiteral("offline")) &&
-                     err.contains(QStringLiteral("--weights")),
-                 qPrintable(err));
+        const auto r = run({QStringLiteral("--fetch-weights")}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("offline")) &&
+                     r.err.contains(QStringLiteral("--weights")),
+                 qPrintable(r.err));
     }
 
     void interruptSavesImageSoFar() {
@@ -203,9 +204,7 @@ private Q_SLOTS:
         args << QStringLiteral("--iterations") << QStringLiteral("100000")
              << QStringLiteral("--log-json") << path(QStringLiteral("long.jsonl"));
         QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
-        cli.setProcessEnvironment(env);
+        cli.setProcessEnvironment(isolatedEnvironment());
         cli.start(QStringLiteral(DEEPART_CLI_PATH), args);
         QVERIFY(cli.waitForStarted());
         // Wait until optimization is under way (the log has lines), then press Ctrl-C.

@@ -50,10 +50,20 @@ private Q_SLOTS:
     }
 
     void weightsAreFrozen() {
-        const Vgg19 net(test::smallWeights(), 2, Pooling::Max, torch::kCPU);
+        // Even weights handed over with requires_grad set get no gradients: only the input does.
+        auto weights = test::smallWeights();
+        for (auto& layer : weights.layers) {
+            layer.kernel.set_requires_grad(true);
+            layer.bias.set_requires_grad(true);
+        }
+        const Vgg19 net(weights, 2, Pooling::Max, torch::kCPU);
         const auto input = torch::randn({1, 3, 16, 16}, torch::requires_grad());
         net.forward(input, {2})[0].sum().backward();
         QVERIFY(input.grad().defined());
+        for (int i = 0; i <= 2; ++i) {
+            QVERIFY(!weights.layers[i].kernel.grad().defined());
+            QVERIFY(!weights.layers[i].bias.grad().defined());
+        }
     }
 };
 
