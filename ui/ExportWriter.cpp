@@ -3,9 +3,11 @@
 #include "Error.h"
 #include "ImageConversion.h"
 #include "ImageFile.h"
+#include "SettingsJson.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QImageWriter>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,32 +16,46 @@
 namespace deepart {
 
 QString ExportWriter::settingsJson(const SnapshotInfo& snapshot) {
-    const auto& job = snapshot.settings;
-    const auto& t = job.transfer;
+    RunSettings settings = snapshot.settings.runSettings();
+    // File names only: an artwork shared with others should not carry the sender's folders.
+    settings.contentPath = QFileInfo(snapshot.settings.contentPath).fileName().toStdString();
+    settings.stylePath = QFileInfo(snapshot.settings.stylePath).fileName().toStdString();
+    return QString::fromUtf8(
+        QJsonDocument(runSettingsToJson(settings)).toJson(QJsonDocument::Compact));
+}
+
+QString ExportWriter::snapshotJson(const SnapshotInfo& snapshot) {
+    QJsonObject losses{{QStringLiteral("total"), snapshot.stats.total}};
+    for (const auto& term : snapshot.stats.terms)
+        losses.insert(QString::fromStdString(term.name), term.value);
     const QJsonObject json{
         {QStringLiteral("iteration"), snapshot.iteration},
-        {QStringLiteral("loss_total"), snapshot.stats.total},
-        {QStringLiteral("loss_content"), snapshot.stats.content},
-        {QStringLiteral("loss_style"), snapshot.stats.style},
-        {QStringLiteral("loss_tv"), snapshot.stats.tv},
-        {QStringLiteral("content"), QFileInfo(job.contentPath).fileName()},
-        {QStringLiteral("style"), QFileInfo(job.stylePath).fileName()},
-        {QStringLiteral("size"), job.size},
-        {QStringLiteral("iterations"), t.iterations},
-        {QStringLiteral("content_weight"), t.lossWeights.content},
-        {QStringLiteral("style_weight"), t.lossWeights.style},
-        {QStringLiteral("tv_weight"), t.lossWeights.tv},
-        {QStringLiteral("learning_rate"), t.learningRate},
-        {QStringLiteral("init"), QString::fromLatin1(toString(t.init))},
-        {QStringLiteral("noise_ratio"), t.noiseRatio},
-        {QStringLiteral("seed"), QString::number(t.seed)},
-        {QStringLiteral("pooling"), QString::fromLatin1(toString(t.pooling))},
-    };
+        {QStringLiteral("manual"), snapshot.manual},
+        {QStringLiteral("scale"), snapshot.scale},
+        {QStringLiteral("size"), snapshot.size},
+        {QStringLiteral("evaluations"), static_cast<qint64>(snapshot.stats.evaluations)},
+        {QStringLiteral("losses"), losses}};
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
+QString ExportWriter::exportSnapshot(const SnapshotInfo& snapshot, const QString& path) {
+    return exportImage(snapshot.image, path, settingsJson(snapshot), snapshotJson(snapshot));
+}
+
+std::optional<RunSettings> readArtworkSettings(const QString& path) {
+    QImageReader reader(path);
+    const QString text = reader.text(QString::fromLatin1(ExportWriter::kSettingsKey));
+    if (text.isEmpty())
+        return std::nullopt;
+    try {
+        return runSettingsFromJsonText(text.toUtf8());
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 QString ExportWriter::exportImage(const QImage& image, const QString& path,
-                                  const QString& settingsJson) {
+                                  const QString& settingsJson, const QString& snapshotJson) {
     if (image.isNull())
         return QStringLiteral("there is no image to export");
     if (!isSupportedOutputPath(path.toStdString()))
@@ -60,6 +76,8 @@ QString ExportWriter::exportImage(const QImage& image, const QString& path,
     writer.setText(QStringLiteral("Software"), QStringLiteral("Deep Art Gallery " DEEPART_VERSION));
     if (!settingsJson.isEmpty())
         writer.setText(QString::fromLatin1(kSettingsKey), settingsJson);
+    if (!snapshotJson.isEmpty())
+        writer.setText(QString::fromLatin1(kSnapshotKey), snapshotJson);
     if (!writer.write(image)) {
         const QString why = writer.errorString();
         file.cancelWriting();
@@ -82,8 +100,7 @@ QString ExportWriter::exportAll(const QList<SnapshotInfo>& snapshots, const QStr
                                  .arg(snapshot.iteration, 4, 10, QLatin1Char('0'))
                                  .arg(snapshot.manual ? QStringLiteral("-manual") : QString())
                                  .arg(extension);
-        const QString error =
-            exportImage(snapshot.image, QDir(folder).filePath(name), settingsJson(snapshot));
+        const QString error = exportSnapshot(snapshot, QDir(folder).filePath(name));
         if (!error.isEmpty())
             return error;
     }

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "JobRequest.h"
+#include "RunSettings.h"
+
+#include <optional>
 
 #include <QImage>
 #include <QList>
@@ -8,24 +11,32 @@
 
 namespace deepart {
 
-// Writes artworks to disk. PNG files carry the settings as text chunks ("Software" and
-// "DeepArt-Settings", JSON) so an artwork can be reproduced; other formats (JPEG, TIFF, WebP) go
-// through the engine's OpenCV writer. Every write is atomic. Any thread.
+// Writes artworks to disk. PNG files carry text chunks: "Software", "DeepArt-Settings" (the
+// settings schema's JSON, inputs by file name, so an artwork can be reproduced or its settings
+// restored) and "DeepArt-Snapshot" (iteration, scale and losses). Other formats (JPEG, TIFF,
+// WebP) go through the engine's OpenCV writer. Every write is atomic. Any thread.
 class ExportWriter {
 public:
     static constexpr const char* kSettingsKey = "DeepArt-Settings";
+    static constexpr const char* kSnapshotKey = "DeepArt-Snapshot";
 
-    // The settings of a snapshot as compact JSON (iteration, losses, weights, paths, ...).
+    // The settings of a snapshot in the settings schema, compact.
     static QString settingsJson(const SnapshotInfo& snapshot);
+    // Iteration, scale, size, evaluations and every loss term, compact JSON.
+    static QString snapshotJson(const SnapshotInfo& snapshot);
 
     // Returns an empty string on success, else why it failed (nothing is left behind).
     static QString exportImage(const QImage& image, const QString& path,
-                               const QString& settingsJson = {});
+                               const QString& settingsJson = {}, const QString& snapshotJson = {});
+    static QString exportSnapshot(const SnapshotInfo& snapshot, const QString& path);
     // Writes every snapshot as <folder>/<prefix>-<iteration>.<extension>; stops at the first
     // failure and says which file.
     static QString exportAll(const QList<SnapshotInfo>& snapshots, const QString& folder,
                              const QString& extension,
                              const QString& prefix = QStringLiteral("deepart"));
 };
+
+// The settings an exported PNG carries, if it carries valid ones (any thread).
+std::optional<RunSettings> readArtworkSettings(const QString& path);
 
 } // namespace deepart

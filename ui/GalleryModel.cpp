@@ -1,5 +1,7 @@
 #include "GalleryModel.h"
 
+#include "Presets.h"
+
 #include <QIcon>
 #include <QPixmap>
 
@@ -77,12 +79,22 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
         if (item.kind != Kind::Snapshot)
             return item.title;
         const auto& s = item.snapshot;
-        const auto& w = s.settings.transfer.lossWeights;
-        return tr("%1\ntotal %2 = content %3 + style %4 + TV %5\nα %6, β %7, γ %8, lr %9")
-            .arg(item.title, formatLoss(s.stats.total), formatLoss(s.stats.content),
-                 formatLoss(s.stats.style), formatLoss(s.stats.tv), formatLoss(w.content),
+        const auto& t = s.settings.transfer;
+        const auto& w = t.lossWeights;
+        QStringList scales;
+        for (const auto& scale : t.scales)
+            scales << QStringLiteral("%1 px × %2").arg(scale.size).arg(scale.iterations);
+        return tr("%1 (at %2 px)\ntotal %3 = content %4 + style %5 + TV %6\nα %7, β %8, γ %9\n"
+                  "%10 (%11), %12")
+            .arg(item.title)
+            .arg(s.size)
+            .arg(formatLoss(s.stats.total), formatLoss(s.stats.content()),
+                 formatLoss(s.stats.style()), formatLoss(s.stats.tv()), formatLoss(w.content),
                  formatLoss(w.style), formatLoss(w.tv))
-            .arg(s.settings.transfer.learningRate);
+            .arg(t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS")
+                                                     : QStringLiteral("Adam"),
+                 QString::fromLatin1(toString(matchingPreset(t))),
+                 scales.join(QStringLiteral(", ")));
     }
     case kIterationRole:
         return item.kind == Kind::Snapshot ? item.snapshot.iteration : -1;

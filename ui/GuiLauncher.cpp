@@ -97,13 +97,15 @@ int runGui(int argc, char** argv) {
                                   QStringLiteral("px"));
     const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("Iterations."),
                                         QStringLiteral("n"));
+    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("seed, fast or fine."),
+                                    QStringLiteral("name"));
     const QCommandLineOption startNow(QStringLiteral("start"),
                                       QStringLiteral("Start the run at once."));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QStringLiteral("Start at once, save a screenshot of the window when the run ends, quit."),
         QStringLiteral("file"));
-    parser.addOptions({weights, content, style, size, iterations, startNow, screenshot});
+    parser.addOptions({weights, content, style, size, iterations, preset, startNow, screenshot});
     parser.process(arguments);
 
     const QString weightsPath = resolveWeights(parser.value(weights));
@@ -124,10 +126,19 @@ int runGui(int argc, char** argv) {
     };
     window.loadContent(pick(content, "inputs/content", "fruits.jpg"));
     window.loadStyle(pick(style, "inputs/style", "starry_night.jpg"));
+    if (parser.isSet(preset)) {
+        const auto chosen = presetFromString(parser.value(preset).toStdString());
+        if (!chosen || *chosen == Preset::Custom) {
+            std::cerr << "deepart: --preset: '" << parser.value(preset).toStdString()
+                      << "' is not valid; allowed: seed, fast, fine\n";
+            return 2;
+        }
+        window.settingsPanel()->setPreset(*chosen);
+    }
     if (parser.isSet(size))
         window.settingsPanel()->size()->setValue(parser.value(size).toInt());
     if (parser.isSet(iterations))
-        window.settingsPanel()->iterations()->setValue(parser.value(iterations).toInt());
+        window.settingsPanel()->setIterationsPerScale(parser.value(iterations).toInt());
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "ComputeDevice.h"
+#include "RunEvents.h"
+#include "RunSettings.h"
 #include "TransferSettings.h"
 
 #include <QImage>
@@ -14,11 +15,14 @@ struct JobRequest {
     QString contentPath;
     QString stylePath;
     QString weightsPath;
-    int size = 512;
     int previewInterval = 10;
     int threads = 0; // 0: all cores
-    DeviceChoice device = DeviceChoice::Auto;
     TransferSettings transfer;
+
+    // The run in the settings schema's terms (what exports and QSettings store).
+    RunSettings runSettings() const {
+        return RunSettings{contentPath.toStdString(), stylePath.toStdString(), transfer};
+    }
 };
 
 // A gallery-worthy image from a run, with the settings it was made with (the loss weights as
@@ -29,6 +33,8 @@ struct SnapshotInfo {
     QImage image;
     IterationStats stats;
     JobRequest settings;
+    int scale = 0; // index into settings.transfer.scales
+    int size = 0;  // longer side of the image at that scale
 };
 
 } // namespace deepart

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "TransferSettings.h"
+#include "RunEvents.h"
 
 #include <QChartView>
+#include <QMap>
 
 class QLineSeries;
 class QLogValueAxis;
@@ -10,28 +11,35 @@ class QValueAxis;
 
 namespace deepart {
 
-// The live loss chart: total, content, style and TV (the weighted terms) per iteration on a
-// logarithmic axis. Non-positive values (the content term of the first step is 0) are skipped,
-// as a log axis cannot show them. GUI thread only.
+// The live loss chart: the total and each weighted term (one series per term name) per
+// iteration on a logarithmic axis. Non-positive values (the content term of the first step is 0)
+// are skipped, as a log axis cannot show them. Long runs are decimated: past kMaxPoints points
+// every other point is dropped and only every 2nd (then 4th...) iteration is added, so a run of
+// any length costs the same to draw. GUI thread only.
 class LossChart : public QChartView {
     Q_OBJECT
 public:
+    static constexpr int kMaxPoints = 1000;
+
     explicit LossChart(QWidget* parent = nullptr);
 
     void addStats(const IterationStats& stats);
     void clear();
+    int pointCount() const; // of the total's series
+    int stride() const { return stride_; }
 
 private:
+    QLineSeries* seriesFor(const QString& name);
     void append(QLineSeries* series, int iteration, double value);
+    void thin();
 
     QLineSeries* total_;
-    QLineSeries* content_;
-    QLineSeries* style_;
-    QLineSeries* tv_;
+    QMap<QString, QLineSeries*> terms_;
     QValueAxis* xAxis_;
     QLogValueAxis* yAxis_;
     double low_ = 0.0;
     double high_ = 0.0;
+    int stride_ = 1;
 };
 
 } // namespace deepart

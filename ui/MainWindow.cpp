@@ -45,6 +45,13 @@ MainWindow::MainWindow(QWidget* parent)
                                      tr("A run is in progress. Stop it and quit? Snapshots not "
                                         "exported will be lost.")) == QMessageBox::Yes;
     };
+    confirmRestore_ = [this](const QString& name) {
+        return QMessageBox::question(
+                   this, tr("Restore settings?"),
+                   tr("%1 was made with Deep Art Gallery and carries its settings. Use them for "
+                      "the next run?")
+                       .arg(name)) == QMessageBox::Yes;
+    };
     buildActions();
     buildLayout();
     connectSession();
@@ -175,12 +182,14 @@ void MainWindow::buildLayout() {
     statusBar()->addPermanentWidget(device_);
 
     connect(contentWell_, &ImageWell::imageChanged, this, [this](const QString& path) {
+        offerSettingsOf(path);
         gallery_->setContent(contentWell_->image(), QFileInfo(path).fileName());
         if (!session_->isRunning())
             preview_->setImage(contentWell_->image());
         updateActions();
     });
     connect(styleWell_, &ImageWell::imageChanged, this, [this](const QString& path) {
+        offerSettingsOf(path);
         gallery_->setStyle(styleWell_->image(), QFileInfo(path).fileName());
         updateActions();
     });
@@ -199,20 +208,40 @@ void MainWindow::connectSession() {
                     tr("%1 · %2 × %3 px").arg(device).arg(size.width()).arg(size.height()));
                 runClock_.start();
             });
-    connect(session_, &TransferSession::progressed, this, &MainWindow::showProgress);
+    progressTimer_.setSingleShot(true);
+    progressTimer_.setInterval(33);
+    connect(&progressTimer_, &QTimer::timeout, this, &MainWindow::flushProgress);
+    connect(session_, &TransferSession::progressed, this, &MainWindow::queueProgress);
     connect(session_, &TransferSession::previewReady, this,
             [this](int, const QImage& image) { preview_->setImage(image); });
     connect(session_, &TransferSession::snapshotReady, gallery_, &GalleryModel::addSnapshot);
     connect(session_, &TransferSession::finished, this, [this](int completed, bool stopped) {
+        progressTimer_.stop();
+        flushProgress();
         progressText_->setText(stopped ? tr("Stopped at iteration %1").arg(completed)
                                        : tr("Done: %1 iterations in %2")
                                              .arg(completed)
                                              .arg(QString::fromStdString(
                                                  formatDuration(runClock_.elapsed() / 1000.0))));
     });
+    connect(session_, &TransferSession::heldAt, this, [this](int completed) {
+        flushProgress();
+        progressText_->setText(
+            tr("Paused at iteration %1/%2").arg(completed).arg(totalIterations_));
+    });
     connect(session_, &TransferSession::failed, this, &MainWindow::showError);
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::pausedChanged, this, &MainWindow::updateActions);
+}
+
+void MainWindow::offerSettingsOf(const QString& path) {
+    const auto settings = readArtworkSettings(path);
+    if (!settings || !confirmRestore_(QFileInfo(path).fileName()))
+        return;
+    JobRequest job = currentRequest();
+    job.transfer = settings->transfer;
+    settings_->showSettings(job);
+    statusBar()->showMessage(tr("Settings restored from %1").arg(QFileInfo(path).fileName()), 8000);
 }
 
 bool MainWindow::loadContent(const QString& path) {
@@ -255,7 +284,8 @@ void MainWindow::start() {
     // Snapshots of earlier runs stay in the gallery, each with its settings, so runs can be
     // compared; only the chart starts afresh.
     chart_->clear();
-    totalIterations_ = job.transfer.iterations;
+    totalIterations_ = job.transfer.totalIterations();
+    pendingStats_.clear();
     progress_->setValue(0);
     progressText_->setText(tr("Preparing (loading weights and images)…"));
     session_->start(job);
@@ -274,16 +304,34 @@ void MainWindow::snapshotNow() {
     session_->snapshotNow();
 }
 
-void MainWindow::showProgress(const IterationStats& stats) {
-    chart_->addStats(stats);
+void MainWindow::queueProgress(const IterationStats& stats) {
+    // On a GPU iterations come faster than a screen refreshes: they are collected and drawn
+    // together, at most ~30 times a second.
+    pendingStats_.append(stats);
+    if (!progressTimer_.isActive())
+        progressTimer_.start();
+}
+
+void MainWindow::flushProgress() {
+    if (pendingStats_.isEmpty())
+        return;
+    for (const auto& stats : std::as_const(pendingStats_))
+        chart_->addStats(stats);
+    const IterationStats stats = pendingStats_.last();
+    pendingStats_.clear();
     progress_->setValue(totalIterations_ > 0 ? stats.iteration * 100 / totalIterations_ : 0);
+    if (session_->isPaused())
+        return; // "Paused…" stays; an ETA would be wrong
     const double seconds = runClock_.isValid() ? runClock_.elapsed() / 1000.0 : 0.0;
     const double rate = seconds > 0.0 ? stats.iteration / seconds : 0.0;
-    const double eta = rate > 0.0 ? (totalIterations_ - stats.iteration) / rate : 0.0;
+    // Coarse scales are cheap: the remaining time follows the work (pixels), not the count.
+    const double eta =
+        stats.progress > 0.0 ? seconds * (1.0 - stats.progress) / stats.progress : 0.0;
     progressText_->setText(
-        tr("Iteration %1/%2 · %3 it/s · ETA %4 · loss %5")
+        tr("Iteration %1/%2 · %3 px · %4 it/s · ETA %5 · loss %6")
             .arg(stats.iteration)
             .arg(totalIterations_)
+            .arg(stats.size)
             .arg(rate, 0, 'f', 2)
             .arg(QString::fromStdString(formatDuration(eta)), formatLoss(stats.total)));
 }
@@ -326,10 +374,9 @@ QString MainWindow::exportSelected(const QString& path) {
     if (selected.isEmpty())
         return ExportWriter::exportImage(preview_->image(), path);
     const auto& item = gallery_->item(selected.first().row());
-    return ExportWriter::exportImage(item.image, path,
-                                     item.kind == GalleryModel::Kind::Snapshot
-                                         ? ExportWriter::settingsJson(item.snapshot)
-                                         : QString());
+    if (item.kind == GalleryModel::Kind::Snapshot)
+        return ExportWriter::exportSnapshot(item.snapshot, path);
+    return ExportWriter::exportImage(item.image, path);
 }
 
 QString MainWindow::exportAllTo(const QString& folder, const QString& extension) {

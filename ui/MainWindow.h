@@ -3,7 +3,9 @@
 #include "JobRequest.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <functional>
 
@@ -38,6 +40,10 @@ public:
 
     // Asked before closing during a run; the default shows a question box. Tests replace it.
     void setCloseConfirmation(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
+    // Asked when a dropped image carries Deep Art Gallery settings; tests replace it.
+    void setRestoreConfirmation(std::function<bool(const QString& fileName)> confirm) {
+        confirmRestore_ = std::move(confirm);
+    }
 
     JobRequest currentRequest() const;
     QString statusText() const;
@@ -74,7 +80,9 @@ private:
     void buildLayout();
     void connectSession();
     void updateActions();
-    void showProgress(const IterationStats& stats);
+    void queueProgress(const IterationStats& stats);
+    void flushProgress();
+    void offerSettingsOf(const QString& path);
     void showError(const QString& message);
     void restoreState();
     void saveState() const;
@@ -106,6 +114,9 @@ private:
     int totalIterations_ = 0;
     QElapsedTimer runClock_;
     std::function<bool()> confirmClose_;
+    std::function<bool(const QString&)> confirmRestore_;
+    QTimer progressTimer_;
+    QList<IterationStats> pendingStats_;
 };
 
 } // namespace deepart

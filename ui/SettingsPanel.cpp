@@ -1,10 +1,13 @@
 #include "SettingsPanel.h"
 
+#include "SettingsJson.h"
 #include "WeightControl.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -20,22 +23,70 @@ QSpinBox* spinBox(int min, int max, QWidget* parent) {
     box->setRange(min, max);
     return box;
 }
+
+QDoubleSpinBox* rateBox(QWidget* parent) {
+    auto* box = new QDoubleSpinBox(parent);
+    box->setRange(0.0001, 10.0);
+    box->setDecimals(4);
+    box->setSingleStep(0.005);
+    return box;
+}
+
+// "128, 256, 512" <-> numbers; empty optional on anything else.
+std::optional<std::vector<int>> numbers(const QString& text) {
+    std::vector<int> values;
+    for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int value = item.trimmed().toInt(&ok);
+        if (!ok || value < 1)
+            return std::nullopt;
+        values.push_back(value);
+    }
+    if (values.empty())
+        return std::nullopt;
+    return values;
+}
+
+QString joined(const std::vector<ScaleStep>& scales, bool sizes) {
+    QStringList parts;
+    for (const auto& s : scales)
+        parts << QString::number(sizes ? s.size : s.iterations);
+    if (!sizes && parts.size() > 1 && parts.count(parts.first()) == parts.size())
+        return parts.first(); // the same count at every scale
+    return parts.join(QStringLiteral(", "));
+}
 } // namespace
 
 SettingsPanel::SettingsPanel(QWidget* parent)
-    : QWidget(parent), contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
+    : QWidget(parent), preset_(new QComboBox(this)),
+      contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
       styleWeight_(new WeightControl(1e-6, 1e4, 6, true, this)),
-      tvWeight_(new WeightControl(1e-3, 1e3, 3, true, this)), iterations_(spinBox(1, 100000, this)),
-      size_(spinBox(16, 4096, this)), learningRate_(new QDoubleSpinBox(this)),
+      tvWeight_(new WeightControl(1e-3, 1e3, 3, true, this)), size_(spinBox(16, 4096, this)),
+      scales_(new QLineEdit(this)), iterations_(new QLineEdit(this)),
+      optimizer_(new QComboBox(this)), learningRate_(rateBox(this)),
+      finalLearningRate_(rateBox(this)), history_(spinBox(1, 1000, this)),
+      lineSearch_(new QCheckBox(tr("Strong-Wolfe line search"), this)),
       previewInterval_(spinBox(1, 1000, this)), saveEvery_(spinBox(0, 100000, this)),
       init_(new QComboBox(this)), noiseRatio_(new QDoubleSpinBox(this)),
       pooling_(new QComboBox(this)), seed_(spinBox(0, 2147483647, this)),
       device_(new QComboBox(this)) {
+    preset_->addItem(tr("Seed: the paper's notebook"), static_cast<int>(Preset::Seed));
+    preset_->addItem(tr("Fast: same loss, a fraction of the time"), static_cast<int>(Preset::Fast));
+    preset_->addItem(tr("Fine: slower, lower loss"), static_cast<int>(Preset::Fine));
+    preset_->addItem(tr("Custom"), static_cast<int>(Preset::Custom));
+    preset_->setToolTip(tr("Sets the optimizer, scales and iterations; never the weights, layers "
+                           "or pooling, which define the artwork"));
     size_->setSuffix(QStringLiteral(" px"));
     size_->setSingleStep(32);
-    learningRate_->setRange(0.0001, 10.0);
-    learningRate_->setDecimals(4);
-    learningRate_->setSingleStep(0.005);
+    scales_->setToolTip(tr("Coarse-to-fine sizes in pixels, increasing, the last being the output "
+                           "size, e.g. 128, 256, 512. Each scale starts from the previous result "
+                           "scaled up."));
+    iterations_->setToolTip(
+        tr("Iterations at each scale: one number for all, or one per scale, e.g. 300, 200, 100"));
+    optimizer_->addItem(tr("Adam"), static_cast<int>(OptimizerKind::Adam));
+    optimizer_->addItem(tr("L-BFGS"), static_cast<int>(OptimizerKind::Lbfgs));
+    finalLearningRate_->setToolTip(
+        tr("Adam's rate at the end of each scale; equal to the learning rate for a constant one"));
     saveEvery_->setSpecialValueText(tr("never"));
     noiseRatio_->setRange(0.0, 1.0);
     noiseRatio_->setSingleStep(0.05);
@@ -55,12 +106,18 @@ SettingsPanel::SettingsPanel(QWidget* parent)
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Preset"), preset_);
     form->addRow(tr("Content weight α"), contentWeight_);
     form->addRow(tr("Style weight β"), styleWeight_);
     form->addRow(tr("Smoothness (TV) γ"), tvWeight_);
-    form->addRow(tr("Iterations"), iterations_);
     form->addRow(tr("Output size"), size_);
+    form->addRow(tr("Scales"), scales_);
+    form->addRow(tr("Iterations"), iterations_);
+    form->addRow(tr("Optimizer"), optimizer_);
     form->addRow(tr("Learning rate"), learningRate_);
+    form->addRow(tr("Final rate"), finalLearningRate_);
+    form->addRow(tr("L-BFGS history"), history_);
+    form->addRow(QString(), lineSearch_);
     form->addRow(tr("Preview every"), previewInterval_);
     form->addRow(tr("Snapshot every"), saveEvery_);
     form->addRow(tr("Start from"), init_);
@@ -78,6 +135,16 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     for (auto* control : {contentWeight_, styleWeight_, tvWeight_})
         connect(control, &WeightControl::valueChanged, this,
                 [this] { Q_EMIT lossWeightsChanged(lossWeights()); });
+    connect(preset_, &QComboBox::activated, this,
+            [this] { setPreset(static_cast<Preset>(preset_->currentData().toInt())); });
+    connect(size_, &QSpinBox::valueChanged, this, &SettingsPanel::sizeEdited);
+    connect(scales_, &QLineEdit::editingFinished, this, &SettingsPanel::routeEdited);
+    connect(iterations_, &QLineEdit::editingFinished, this, &SettingsPanel::routeEdited);
+    connect(optimizer_, &QComboBox::currentIndexChanged, this, &SettingsPanel::routeEdited);
+    for (auto* box : {learningRate_, finalLearningRate_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::routeEdited);
+    connect(history_, &QSpinBox::valueChanged, this, &SettingsPanel::routeEdited);
+    connect(lineSearch_, &QCheckBox::toggled, this, &SettingsPanel::routeEdited);
     resetToDefaults();
 }
 
@@ -85,36 +152,116 @@ LossWeights SettingsPanel::lossWeights() const {
     return {contentWeight_->value(), styleWeight_->value(), tvWeight_->value()};
 }
 
+Preset SettingsPanel::preset() const {
+    return matchingPreset(route_);
+}
+
+void SettingsPanel::setPreset(Preset preset) {
+    applyPreset(route_, preset);
+    showRoute();
+}
+
+void SettingsPanel::setIterationsPerScale(int iterations) {
+    route_.setIterationsPerScale(iterations);
+    showRoute();
+}
+
+void SettingsPanel::showRoute() {
+    updating_ = true;
+    const bool adam = route_.optimizer == OptimizerKind::Adam;
+    size_->setValue(route_.outputSize());
+    scales_->setText(joined(route_.scales, true));
+    iterations_->setText(joined(route_.scales, false));
+    optimizer_->setCurrentIndex(optimizer_->findData(static_cast<int>(route_.optimizer)));
+    learningRate_->setValue(adam ? route_.adam.learningRate : route_.lbfgs.learningRate);
+    finalLearningRate_->setValue(route_.adam.finalLearningRate);
+    history_->setValue(route_.lbfgs.historySize);
+    lineSearch_->setChecked(route_.lbfgs.strongWolfe);
+    finalLearningRate_->setEnabled(adam);
+    history_->setEnabled(!adam);
+    lineSearch_->setEnabled(!adam);
+    const Preset matched = matchingPreset(route_);
+    preset_->setCurrentIndex(preset_->findData(static_cast<int>(matched)));
+    updating_ = false;
+}
+
+bool SettingsPanel::readScales() {
+    const auto sizes = numbers(scales_->text());
+    const auto counts = numbers(iterations_->text());
+    if (!sizes || !counts || (counts->size() != 1 && counts->size() != sizes->size()))
+        return false;
+    for (size_t i = 0; i < sizes->size(); ++i)
+        if ((*sizes)[i] < 16 || (*sizes)[i] > size_->maximum() ||
+            (i > 0 && (*sizes)[i] <= (*sizes)[i - 1]))
+            return false;
+    std::vector<ScaleStep> scales;
+    for (size_t i = 0; i < sizes->size(); ++i)
+        scales.push_back({(*sizes)[i], (*counts)[counts->size() == 1 ? 0 : i]});
+    route_.scales = scales;
+    return true;
+}
+
+void SettingsPanel::routeEdited() {
+    if (updating_)
+        return;
+    const OptimizerKind before = route_.optimizer;
+    route_.optimizer = static_cast<OptimizerKind>(optimizer_->currentData().toInt());
+    if (route_.optimizer == before) {
+        if (route_.optimizer == OptimizerKind::Adam) {
+            route_.adam.learningRate = learningRate_->value();
+            route_.adam.finalLearningRate = finalLearningRate_->value();
+        } else {
+            route_.lbfgs.learningRate = learningRate_->value();
+        }
+    }
+    route_.lbfgs.historySize = history_->value();
+    route_.lbfgs.strongWolfe = lineSearch_->isChecked();
+    readScales(); // text that does not parse is put back as it was
+    showRoute();
+}
+
+void SettingsPanel::sizeEdited(int size) {
+    if (updating_)
+        return;
+    const Preset preset = matchingPreset(route_);
+    route_.setOutputSize(size);
+    // A preset scales with the output; custom scales keep their proportions.
+    applyPreset(route_, preset);
+    showRoute();
+}
+
 void SettingsPanel::applyTo(JobRequest& job) const {
-    job.transfer.lossWeights = lossWeights();
-    job.transfer.iterations = iterations_->value();
-    job.size = size_->value();
-    job.transfer.learningRate = learningRate_->value();
+    auto& t = job.transfer;
+    t.lossWeights = lossWeights();
+    t.scales = route_.scales;
+    t.optimizer = route_.optimizer;
+    t.adam = route_.adam;
+    t.lbfgs = route_.lbfgs;
     job.previewInterval = previewInterval_->value();
-    job.transfer.saveEvery = saveEvery_->value();
-    job.transfer.init = static_cast<InitMode>(init_->currentData().toInt());
-    job.transfer.noiseRatio = noiseRatio_->value();
-    job.transfer.pooling = static_cast<Pooling>(pooling_->currentData().toInt());
-    job.transfer.seed = static_cast<std::uint64_t>(seed_->value());
-    job.device = static_cast<DeviceChoice>(device_->currentData().toInt());
+    t.saveEvery = saveEvery_->value();
+    t.init = static_cast<InitMode>(init_->currentData().toInt());
+    t.noiseRatio = noiseRatio_->value();
+    t.pooling = static_cast<Pooling>(pooling_->currentData().toInt());
+    t.seed = static_cast<std::uint64_t>(seed_->value());
+    t.device = static_cast<DeviceChoice>(device_->currentData().toInt());
 }
 
 void SettingsPanel::showSettings(const JobRequest& job) {
-    contentWeight_->setValue(job.transfer.lossWeights.content);
-    styleWeight_->setValue(job.transfer.lossWeights.style);
-    tvWeight_->setValue(job.transfer.lossWeights.tv);
-    iterations_->setValue(job.transfer.iterations);
-    size_->setValue(job.size);
-    learningRate_->setValue(job.transfer.learningRate);
+    const auto& t = job.transfer;
+    contentWeight_->setValue(t.lossWeights.content);
+    styleWeight_->setValue(t.lossWeights.style);
+    tvWeight_->setValue(t.lossWeights.tv);
+    route_ = t;
+    showRoute();
     previewInterval_->setValue(job.previewInterval);
-    saveEvery_->setValue(job.transfer.saveEvery);
-    init_->setCurrentIndex(init_->findData(static_cast<int>(job.transfer.init)));
-    noiseRatio_->setValue(job.transfer.noiseRatio);
-    pooling_->setCurrentIndex(pooling_->findData(static_cast<int>(job.transfer.pooling)));
-    seed_->setValue(static_cast<int>(job.transfer.seed));
-    const int device = device_->findData(static_cast<int>(job.device));
+    saveEvery_->setValue(t.saveEvery);
+    init_->setCurrentIndex(init_->findData(static_cast<int>(t.init)));
+    noiseRatio_->setValue(t.noiseRatio);
+    pooling_->setCurrentIndex(pooling_->findData(static_cast<int>(t.pooling)));
+    seed_->setValue(static_cast<int>(std::min<std::uint64_t>(t.seed, 2147483647)));
+    const int device = device_->findData(static_cast<int>(t.device));
     device_->setCurrentIndex(device < 0 ? 0 : device);
-    noiseRatio_->setEnabled(job.transfer.init == InitMode::Blend);
+    noiseRatio_->setEnabled(t.init == InitMode::Blend);
 }
 
 void SettingsPanel::resetToDefaults() {
@@ -124,42 +271,22 @@ void SettingsPanel::resetToDefaults() {
 void SettingsPanel::save(QSettings& settings) const {
     JobRequest job;
     applyTo(job);
-    settings.beginGroup(QStringLiteral("run"));
-    settings.setValue(QStringLiteral("contentWeight"), job.transfer.lossWeights.content);
-    settings.setValue(QStringLiteral("styleWeight"), job.transfer.lossWeights.style);
-    settings.setValue(QStringLiteral("tvWeight"), job.transfer.lossWeights.tv);
-    settings.setValue(QStringLiteral("iterations"), job.transfer.iterations);
-    settings.setValue(QStringLiteral("size"), job.size);
-    settings.setValue(QStringLiteral("learningRate"), job.transfer.learningRate);
-    settings.setValue(QStringLiteral("previewInterval"), job.previewInterval);
-    settings.setValue(QStringLiteral("saveEvery"), job.transfer.saveEvery);
-    settings.setValue(QStringLiteral("init"), static_cast<int>(job.transfer.init));
-    settings.setValue(QStringLiteral("noiseRatio"), job.transfer.noiseRatio);
-    settings.setValue(QStringLiteral("pooling"), static_cast<int>(job.transfer.pooling));
-    settings.setValue(QStringLiteral("seed"), static_cast<qulonglong>(job.transfer.seed));
-    settings.setValue(QStringLiteral("device"), static_cast<int>(job.device));
-    settings.endGroup();
+    settings.setValue(QStringLiteral("run/settings"),
+                      QString::fromUtf8(runSettingsToJsonText(job.runSettings())));
+    settings.setValue(QStringLiteral("run/previewInterval"), job.previewInterval);
 }
 
 void SettingsPanel::restore(const QSettings& settings) {
     JobRequest job;
-    const auto value = [&](const char* key, const QVariant& fallback) {
-        return settings.value(QStringLiteral("run/") + QLatin1String(key), fallback);
-    };
-    auto& t = job.transfer;
-    t.lossWeights.content = value("contentWeight", t.lossWeights.content).toDouble();
-    t.lossWeights.style = value("styleWeight", t.lossWeights.style).toDouble();
-    t.lossWeights.tv = value("tvWeight", t.lossWeights.tv).toDouble();
-    t.iterations = value("iterations", t.iterations).toInt();
-    job.size = value("size", job.size).toInt();
-    t.learningRate = value("learningRate", t.learningRate).toDouble();
-    job.previewInterval = value("previewInterval", job.previewInterval).toInt();
-    t.saveEvery = value("saveEvery", t.saveEvery).toInt();
-    t.init = static_cast<InitMode>(value("init", static_cast<int>(t.init)).toInt());
-    t.noiseRatio = value("noiseRatio", t.noiseRatio).toDouble();
-    t.pooling = static_cast<Pooling>(value("pooling", static_cast<int>(t.pooling)).toInt());
-    t.seed = value("seed", 0).toULongLong();
-    job.device = static_cast<DeviceChoice>(value("device", 0).toInt());
+    try {
+        job.transfer = runSettingsFromJsonText(
+                           settings.value(QStringLiteral("run/settings")).toString().toUtf8())
+                           .transfer;
+    } catch (const Error&) {
+        // Settings of an older or newer version: start from the defaults.
+    }
+    job.previewInterval =
+        settings.value(QStringLiteral("run/previewInterval"), job.previewInterval).toInt();
     showSettings(job);
 }
 

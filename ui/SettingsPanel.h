@@ -1,11 +1,15 @@
 #pragma once
 
 #include "JobRequest.h"
+#include "Presets.h"
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
 class QSettings;
 class QSpinBox;
 
@@ -13,8 +17,10 @@ namespace deepart {
 
 class WeightControl;
 
-// The run's settings: loss weights (logarithmic sliders), iterations, output size, learning
-// rate, preview and snapshot intervals, init, pooling, seed and device. GUI thread only.
+// The run's settings: a preset choice above the detailed settings (loss weights on logarithmic
+// sliders, output size, scales and iterations, optimizer and its options, preview and snapshot
+// intervals, init, pooling, seed, device). The detailed settings show what the preset chose and
+// stay editable; the preset then reads "Custom". GUI thread only.
 class SettingsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -26,14 +32,21 @@ public:
     LossWeights lossWeights() const;
     // Back to the seed's defaults (Gatys et al. as the original notebook ran it).
     void resetToDefaults();
+    Preset preset() const;
+    void setPreset(Preset preset);
+    void setIterationsPerScale(int iterations);
 
+    // Stored as the settings schema's JSON (key "run/settings") plus the preview interval.
     void save(QSettings& settings) const;
     void restore(const QSettings& settings);
 
     WeightControl* contentWeight() const { return contentWeight_; }
     WeightControl* styleWeight() const { return styleWeight_; }
     WeightControl* tvWeight() const { return tvWeight_; }
-    QSpinBox* iterations() const { return iterations_; }
+    QComboBox* presetBox() const { return preset_; }
+    QComboBox* optimizerBox() const { return optimizer_; }
+    QLineEdit* scales() const { return scales_; }
+    QLineEdit* iterations() const { return iterations_; }
     QSpinBox* size() const { return size_; }
     QSpinBox* saveEvery() const { return saveEvery_; }
 
@@ -42,12 +55,27 @@ Q_SIGNALS:
     void lossWeightsChanged(const deepart::LossWeights& weights);
 
 private:
+    void showRoute(); // optimizer, scales, iterations and their options from route_
+    void routeEdited();
+    void sizeEdited(int size);
+    bool readScales();
+
+    // The preset-controlled part of the settings, as last shown or accepted.
+    TransferSettings route_;
+    bool updating_ = false;
+
+    QComboBox* preset_;
     WeightControl* contentWeight_;
     WeightControl* styleWeight_;
     WeightControl* tvWeight_;
-    QSpinBox* iterations_;
     QSpinBox* size_;
+    QLineEdit* scales_;
+    QLineEdit* iterations_;
+    QComboBox* optimizer_;
     QDoubleSpinBox* learningRate_;
+    QDoubleSpinBox* finalLearningRate_;
+    QSpinBox* history_;
+    QCheckBox* lineSearch_;
     QSpinBox* previewInterval_;
     QSpinBox* saveEvery_;
     QComboBox* init_;

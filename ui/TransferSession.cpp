@@ -1,5 +1,6 @@
 #include "TransferSession.h"
 
+#include "RunControl.h"
 #include "TransferWorker.h"
 
 namespace deepart {
@@ -29,17 +30,18 @@ TransferSession::TransferSession(QObject* parent) : QObject(parent), worker_(new
             forCurrentJob(&TransferSession::previewReady));
     connect(worker_, &TransferWorker::snapshotReady, this,
             forCurrentJob(&TransferSession::snapshotReady));
+    connect(worker_, &TransferWorker::paused, this, forCurrentJob(&TransferSession::heldAt));
     connect(worker_, &TransferWorker::finished, this,
             [this](quint64 job, int completed, bool stopped) {
                 if (job != currentJob_)
                     return;
-                setRunning(false);
+                ended();
                 Q_EMIT finished(completed, stopped);
             });
     connect(worker_, &TransferWorker::failed, this, [this](quint64 job, const QString& message) {
         if (job != currentJob_)
             return;
-        setRunning(false);
+        ended();
         Q_EMIT failed(message);
     });
     thread_.start();
@@ -50,45 +52,61 @@ TransferSession::~TransferSession() {
 }
 
 quint64 TransferSession::start(const JobRequest& job) {
-    if (running_)
-        worker_->stop(currentJob_);
-    setPaused(false);
+    if (shutDown_)
+        return 0;
+    if (control_)
+        control_->requestStop();
+    setPausedFlag(false);
+    control_ = std::make_shared<RunControl>();
     const quint64 id = ++currentJob_;
-    QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(quint64, id),
-                              Q_ARG(deepart::JobRequest, job));
+    // The call keeps the control alive until the job has run, even if it is replaced meanwhile.
+    QMetaObject::invokeMethod(
+        worker_,
+        [worker = worker_, id, job, control = control_] { worker->run(id, job, *control); },
+        Qt::QueuedConnection);
     setRunning(true);
     return id;
 }
 
 void TransferSession::stop() {
-    if (running_)
-        worker_->stop(currentJob_);
-    setPaused(false);
+    if (control_)
+        control_->requestStop();
+    setPausedFlag(false);
 }
 
 void TransferSession::setPaused(bool paused) {
-    worker_->setPaused(paused);
-    if (paused_ != paused) {
-        paused_ = paused;
-        Q_EMIT pausedChanged(paused);
-    }
+    if (!running_ || !control_)
+        paused = false;
+    if (control_)
+        control_->setPaused(paused);
+    setPausedFlag(paused);
 }
 
 void TransferSession::setLossWeights(const LossWeights& weights) {
-    worker_->setLossWeights(weights);
+    if (running_ && control_)
+        control_->setLossWeights(weights);
 }
 
 void TransferSession::snapshotNow() {
-    worker_->requestSnapshot();
+    if (running_ && control_)
+        control_->requestSnapshot();
 }
 
 void TransferSession::shutdown() {
-    if (!thread_.isRunning())
+    if (shutDown_)
         return;
-    worker_->stop(currentJob_);
-    worker_->setPaused(false);
+    shutDown_ = true;
+    if (control_)
+        control_->requestStop();
     thread_.quit();
     thread_.wait();
+    setRunning(false);
+    setPausedFlag(false);
+}
+
+void TransferSession::ended() {
+    // A pause pressed during the last iteration must not outlive the run.
+    setPausedFlag(false);
     setRunning(false);
 }
 
@@ -97,6 +115,13 @@ void TransferSession::setRunning(bool running) {
         return;
     running_ = running;
     Q_EMIT runningChanged(running);
+}
+
+void TransferSession::setPausedFlag(bool paused) {
+    if (paused_ == paused)
+        return;
+    paused_ = paused;
+    Q_EMIT pausedChanged(paused);
 }
 
 } // namespace deepart

@@ -5,26 +5,32 @@
 #include <QObject>
 #include <QThread>
 
+#include <memory>
+
 namespace deepart {
 
+class RunControl;
 class TransferWorker;
 
 // The GUI thread's handle on the engine: owns the worker thread, numbers jobs, forwards the
-// current job's signals and drops those of replaced jobs. All methods are called on the GUI
-// thread and return at once; the destructor stops the run and waits for the thread.
+// current job's signals and drops those of replaced jobs. Each job has its own RunControl, made
+// here when the job is started, so steering (weights, pause, stop, snapshot) reaches it at once,
+// even while it is still preparing. All methods are called on the GUI thread and return at once;
+// shutdown() and the destructor stop the run and wait for the thread.
 class TransferSession : public QObject {
     Q_OBJECT
 public:
     explicit TransferSession(QObject* parent = nullptr);
     ~TransferSession() override;
 
-    // Starts a job, stopping any running one first. Returns its id.
+    // Starts a job, stopping any running one first. Returns its id, or 0 after shutdown().
     quint64 start(const JobRequest& job);
     void stop();
     void setPaused(bool paused);
     void setLossWeights(const LossWeights& weights);
     void snapshotNow();
-    // Stops the run and blocks until the worker thread has ended (closing the window).
+    // Stops the run and blocks until the worker thread has ended (closing the window). After
+    // it, every method does nothing.
     void shutdown();
 
     bool isRunning() const { return running_; }
@@ -36,6 +42,8 @@ Q_SIGNALS:
     void progressed(const deepart::IterationStats& stats);
     void previewReady(int iteration, const QImage& image);
     void snapshotReady(const deepart::SnapshotInfo& snapshot);
+    // The run is holding on a pause after this many iterations (all of them reported).
+    void heldAt(int completedIterations);
     void finished(int completedIterations, bool stopped);
     void failed(const QString& message);
     void runningChanged(bool running);
@@ -43,14 +51,18 @@ Q_SIGNALS:
 
 private:
     void setRunning(bool running);
+    void setPausedFlag(bool paused);
+    void ended();
     // A slot for a worker signal (job id first) that re-emits `signal` for the current job only.
     template <typename... Args> auto forCurrentJob(void (TransferSession::*signal)(Args...));
 
     QThread thread_;
-    TransferWorker* worker_; // lives on thread_, deleted when it finishes
+    TransferWorker* worker_;              // lives on thread_, deleted when it finishes
+    std::shared_ptr<RunControl> control_; // the current job's
     quint64 currentJob_ = 0;
     bool running_ = false;
     bool paused_ = false;
+    bool shutDown_ = false;
 };
 
 } // namespace deepart

@@ -5,7 +5,7 @@
 #include "ImageFile.h"
 #include "ImageTensor.h"
 #include "KerasWeightsFile.h"
-#include "StyleTransfer.h"
+#include "RunDriver.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -24,37 +24,6 @@ constexpr qint64 kMinPreviewGapMs = 200; // at most ~5 previews per second
 
 TransferWorker::TransferWorker(QObject* parent) : QObject(parent) {}
 
-void TransferWorker::stop(quint64 jobId) {
-    quint64 current = stopUpTo_.load();
-    while (current < jobId && !stopUpTo_.compare_exchange_weak(current, jobId)) {
-    }
-    QMutexLocker lock(&mutex_);
-    resumed_.wakeAll();
-}
-
-void TransferWorker::setPaused(bool paused) {
-    QMutexLocker lock(&mutex_);
-    paused_ = paused;
-    if (!paused)
-        resumed_.wakeAll();
-}
-
-void TransferWorker::setLossWeights(const LossWeights& weights) {
-    QMutexLocker lock(&mutex_);
-    pendingWeights_ = weights;
-}
-
-void TransferWorker::requestSnapshot() {
-    snapshotRequested_ = true;
-}
-
-bool TransferWorker::waitWhilePaused(quint64 jobId) {
-    QMutexLocker lock(&mutex_);
-    while (paused_ && stopUpTo_.load() < jobId)
-        resumed_.wait(&mutex_);
-    return stopUpTo_.load() < jobId;
-}
-
 const Vgg19Weights& TransferWorker::weightsFor(const QString& path) {
     const qint64 stamp = QFileInfo(path).lastModified().toMSecsSinceEpoch();
     if (!weights_ || path != weightsPath_ || stamp != weightsStamp_) {
@@ -66,74 +35,70 @@ const Vgg19Weights& TransferWorker::weightsFor(const QString& path) {
     return *weights_;
 }
 
-void TransferWorker::run(quint64 jobId, const JobRequest& job) {
-    if (stopUpTo_.load() >= jobId)
-        return; // replaced before it began
+void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& control) {
     try {
-        configureThreads(job.threads);
-        const torch::Device device = chooseDevice(job.device);
-        const Vgg19Weights& weights = weightsFor(job.weightsPath);
-        const cv::Mat content = resizeLongerSide(
-            loadRgbImage(job.contentPath.toStdString(), "content image"), job.size);
-        const cv::Mat style =
-            resizeLongerSide(loadRgbImage(job.stylePath.toStdString(), "style image"), job.size);
-        StyleTransfer transfer(weights, rgbMatToTensor(content), rgbMatToTensor(style),
-                               job.transfer, device);
-        {
-            QMutexLocker lock(&mutex_);
-            pendingWeights_.reset();
+        if (control.stopRequested()) {
+            Q_EMIT finished(jobId, 0, true); // stopped or replaced before it began
+            return;
         }
-        snapshotRequested_ = false;
-        Q_EMIT started(jobId, QString::fromStdString(describeDevice(device)),
-                       QSize(content.cols, content.rows));
-        Q_EMIT previewReady(jobId, 0, imageOf(transfer.image()));
+        configureThreads(job.threads);
+        RunPlan plan;
+        plan.settings = job.transfer;
+        plan.weights = weightsFor(job.weightsPath);
+        const int size = job.transfer.outputSize();
+        plan.content = rgbMatToTensor(
+            resizeLongerSide(loadRgbImage(job.contentPath.toStdString(), "content image"), size));
+        plan.style = rgbMatToTensor(
+            resizeLongerSide(loadRgbImage(job.stylePath.toStdString(), "style image"), size));
 
-        JobRequest current = job;
+        JobRequest current = job; // with the loss weights as they are now
+        const auto snapshotOf = [&](const IterationStats& stats, bool manual, const QImage& image) {
+            return SnapshotInfo{stats.iteration, manual,      image,     stats,
+                                current,         stats.scale, stats.size};
+        };
         QElapsedTimer sincePreview;
-        sincePreview.start();
-        const int total = job.transfer.iterations;
-        IterationStats lastStats;
-        while (transfer.completedIterations() < total) {
-            if (!waitWhilePaused(jobId))
-                break;
-            {
-                QMutexLocker lock(&mutex_);
-                if (pendingWeights_) {
-                    transfer.setLossWeights(*pendingWeights_);
-                    current.transfer.lossWeights = *pendingWeights_;
-                    pendingWeights_.reset();
-                }
-            }
-            const IterationStats stats = transfer.step();
-            lastStats = stats;
+        int lastSnapshot = -1;
+        RunSink sink;
+        sink.started = [&](const RunStarted& s) {
+            Q_EMIT started(jobId, QString::fromStdString(s.deviceText), QSize(s.width, s.height));
+            Q_EMIT previewReady(jobId, 0, imageOf(s.image));
+            sincePreview.start();
+        };
+        sink.iteration = [&](const IterationStats& stats, const torch::Tensor& image) {
             Q_EMIT progressed(jobId, stats);
-            const bool last = stats.iteration == total;
-            const bool scheduled =
-                job.transfer.saveEvery > 0 && stats.iteration % job.transfer.saveEvery == 0;
-            const bool manual = snapshotRequested_.exchange(false);
-            QImage image;
-            if (scheduled || manual || last) {
-                image = imageOf(transfer.image());
-                Q_EMIT snapshotReady(jobId, SnapshotInfo{stats.iteration, manual && !scheduled,
-                                                         image, stats, current});
-            }
-            const bool previewDue = job.previewInterval > 0 &&
-                                    stats.iteration % job.previewInterval == 0 &&
-                                    sincePreview.elapsed() >= kMinPreviewGapMs;
-            if (previewDue || last || !image.isNull()) {
-                Q_EMIT previewReady(jobId, stats.iteration,
-                                    image.isNull() ? imageOf(transfer.image()) : image);
+            const bool due = job.previewInterval > 0 &&
+                             stats.iteration % job.previewInterval == 0 &&
+                             sincePreview.elapsed() >= kMinPreviewGapMs;
+            if (due) {
+                Q_EMIT previewReady(jobId, stats.iteration, imageOf(image));
                 sincePreview.restart();
             }
-        }
-        const bool stopped = transfer.completedIterations() < total;
-        if (stopped && transfer.completedIterations() > 0) {
-            // Keep the image the user stopped at.
+        };
+        sink.snapshot = [&](const RunSnapshot& s) {
+            current.transfer.lossWeights = s.lossWeights;
+            const QImage image = imageOf(s.image);
+            lastSnapshot = s.iteration;
+            Q_EMIT snapshotReady(jobId, snapshotOf(s.stats, s.manual, image));
+            Q_EMIT previewReady(jobId, s.iteration, image);
+            sincePreview.restart();
+        };
+        sink.paused = [&](int completed) { Q_EMIT paused(jobId, completed); };
+        const RunResult result = runStyleTransfer(plan, control, sink);
+        current.transfer.lossWeights = result.lossWeights;
+        const int done = result.completedIterations;
+        if (done > 0 && done != lastSnapshot) {
+            // The image the run ended on (finished, stopped, or the last good one) is kept.
+            const QImage image = imageOf(result.image);
+            IterationStats last = result.lastStats;
+            last.size = std::max(image.width(), image.height());
             Q_EMIT snapshotReady(jobId,
-                                 SnapshotInfo{transfer.completedIterations(), true,
-                                              imageOf(transfer.image()), lastStats, current});
+                                 snapshotOf(last, result.outcome != RunOutcome::Finished, image));
+            Q_EMIT previewReady(jobId, done, image);
         }
-        Q_EMIT finished(jobId, transfer.completedIterations(), stopped);
+        if (result.outcome == RunOutcome::Failed)
+            Q_EMIT failed(jobId, QString::fromStdString(result.message));
+        else
+            Q_EMIT finished(jobId, done, result.outcome == RunOutcome::Cancelled);
     } catch (const std::exception& e) {
         Q_EMIT failed(jobId, QString::fromStdString(describeException(e)));
     } catch (...) {

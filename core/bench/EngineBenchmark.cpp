@@ -1,7 +1,7 @@
 #include "EngineBenchmark.h"
 
 #include "RandomVgg19Weights.h"
-#include "StyleTransfer.h"
+#include "RunDriver.h"
 
 #include <torch/version.h>
 
@@ -45,7 +45,7 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
             throw std::invalid_argument("unknown or incomplete argument '" + flag +
                                         "'; usage: deepart-bench [--sizes 128,256,512] "
                                         "[--iterations 10] [--warmup 2] [--threads 0] "
-                                        "[--device auto|cpu|cuda]");
+                                        "[--device auto|cpu|cuda] [--preset seed|fast|fine]");
         const std::string& value = arguments[++i];
         if (flag == "--sizes") {
             options.sizes.clear();
@@ -67,6 +67,11 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
                 options.device = DeviceChoice::Cuda;
             else
                 throw std::invalid_argument("--device: '" + value + "'; allowed: auto, cpu, cuda");
+        } else if (flag == "--preset") {
+            const auto preset = presetFromString(value);
+            if (!preset || *preset == Preset::Custom)
+                throw std::invalid_argument("--preset: '" + value + "'; allowed: seed, fast, fine");
+            options.preset = *preset;
         } else {
             throw std::invalid_argument("unknown argument '" + flag + "'");
         }
@@ -80,20 +85,32 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
     const torch::Device device = chooseDevice(options.device);
     const Vgg19Weights weights = randomVgg19Weights();
     out << "deepart-bench: " << describeDevice(device) << ", LibTorch " << TORCH_VERSION
-        << ", random VGG-19 weights, seed-default settings, " << options.iterations
-        << " timed iterations after " << options.warmup << " warm-up\n";
+        << ", random VGG-19 weights, preset " << toString(options.preset) << ", "
+        << options.iterations << " timed iterations after " << options.warmup << " warm-up\n";
     out << "  size   median ms/it   mean ms/it   peak RSS MiB\n";
 
     std::vector<BenchmarkResult> results;
     for (int size : options.sizes) {
-        const auto content = torch::rand({1, 3, size, size});
-        const auto style = torch::rand({1, 3, size, size});
-        StyleTransfer transfer(weights, content, style, TransferSettings{}, device);
-        for (int i = 0; i < options.warmup; ++i)
-            transfer.step();
+        RunPlan plan;
+        plan.weights = weights;
+        plan.content = torch::rand({1, 3, size, size});
+        plan.style = torch::rand({1, 3, size, size});
+        plan.settings.device = options.device;
+        plan.settings.saveEvery = 0;
+        plan.settings.setOutputSize(size);
+        applyPreset(plan.settings, options.preset);
+        for (auto& scale : plan.settings.scales)
+            scale.iterations = std::max(1, options.warmup);
+        plan.settings.scales.back().iterations = options.warmup + options.iterations;
+        const int timedFrom = plan.settings.totalIterations() - options.iterations;
         std::vector<double> times;
-        for (int i = 0; i < options.iterations; ++i)
-            times.push_back(transfer.step().milliseconds);
+        RunSink sink;
+        sink.iteration = [&](const IterationStats& stats, const torch::Tensor&) {
+            if (stats.iteration > timedFrom)
+                times.push_back(stats.milliseconds);
+        };
+        RunControl control;
+        runStyleTransfer(plan, control, sink);
         std::sort(times.begin(), times.end());
         BenchmarkResult r;
         r.size = size;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ComputeDevice.h"
+#include "Presets.h"
 
 #include <ostream>
 #include <string>
@@ -14,6 +15,9 @@ struct BenchmarkOptions {
     int warmup = 2;
     int threads = 0;
     DeviceChoice device = DeviceChoice::Auto;
+    // With a preset other than seed, each size runs that preset's scales, every coarser scale
+    // cut to `warmup` iterations, and the timings are those of the last (output) scale.
+    Preset preset = Preset::Seed;
 };
 
 struct BenchmarkResult {
@@ -26,8 +30,10 @@ struct BenchmarkResult {
 // Reads deepart-bench's arguments; throws std::invalid_argument with a usage sentence.
 BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& arguments);
 
-// Times Adam iterations of the full algorithm (seed defaults) on random VGG-19 weights and
-// random square images, one size after another, and prints a table to `out`.
+// Times iterations of the full algorithm through the run driver (the same loop as the CLI and
+// the window) on random VGG-19 weights and random square images, one size after another, and
+// prints a table to `out`. Peak RSS is the process's, so measure one size per process for
+// memory figures.
 std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options, std::ostream& out);
 
 } // namespace deepart

@@ -1,6 +1,8 @@
 #include "CliOptions.h"
 
 #include "ImageFile.h"
+#include "Presets.h"
+#include "SettingsJson.h"
 
 #include <QCommandLineParser>
 
@@ -11,6 +13,8 @@ namespace deepart {
 
 namespace {
 
+constexpr int kMaxSize = 8192;
+
 struct UsageError {
     std::string message;
 };
@@ -19,16 +23,14 @@ struct UsageError {
     throw UsageError{("deepart-cli: " + text).toStdString()};
 }
 
-double readDouble(const QCommandLineParser& parser, const QString& name, double min, double max,
-                  bool minExclusive, double fallback) {
-    if (!parser.isSet(name))
-        return fallback;
+double toDouble(const QString& name, const QString& text, double min, double max,
+                bool minExclusive) {
     bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
+    const double value = text.toDouble(&ok);
     const bool belowMin = minExclusive ? !(value > min) : !(value >= min);
     if (!ok || !std::isfinite(value) || belowMin || value > max)
         usageError(QStringLiteral("--%1: '%2' is not valid; expected a number %3 %4%5")
-                       .arg(name, parser.value(name), minExclusive ? ">" : ">=")
+                       .arg(name, text, minExclusive ? ">" : ">=")
                        .arg(min)
                        .arg(max < std::numeric_limits<double>::max()
                                 ? QStringLiteral(" and <= %1").arg(max)
@@ -36,25 +38,36 @@ double readDouble(const QCommandLineParser& parser, const QString& name, double 
     return value;
 }
 
-int readInt(const QCommandLineParser& parser, const QString& name, int min, int max, int fallback) {
-    if (!parser.isSet(name))
-        return fallback;
+int toInt(const QString& name, const QString& text, int min, int max) {
     bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
+    const int value = text.toInt(&ok);
     if (!ok || value < min || value > max)
         usageError(QStringLiteral("--%1: '%2' is not valid; expected a whole number from %3 to %4")
-                       .arg(name, parser.value(name))
+                       .arg(name, text)
                        .arg(min)
                        .arg(max));
     return value;
 }
 
+std::vector<int> toIntList(const QString& name, const QString& text, int min, int max) {
+    std::vector<int> values;
+    for (const QString& item : text.split(QLatin1Char(','))) {
+        bool ok = false;
+        const int value = item.trimmed().toInt(&ok);
+        if (!ok || value < min || value > max)
+            usageError(QStringLiteral("--%1: '%2' is not valid; expected whole numbers from %3 to "
+                                      "%4, separated by commas")
+                           .arg(name, text)
+                           .arg(min)
+                           .arg(max));
+        values.push_back(value);
+    }
+    return values;
+}
+
 template <typename Enum>
-Enum readChoice(const QCommandLineParser& parser, const QString& name,
-                const std::initializer_list<std::pair<const char*, Enum>>& choices, Enum fallback) {
-    if (!parser.isSet(name))
-        return fallback;
-    const QString value = parser.value(name);
+Enum toChoice(const QString& name, const QString& value,
+              const std::initializer_list<std::pair<const char*, Enum>>& choices) {
     QStringList allowed;
     for (const auto& [text, choice] : choices) {
         if (value == QLatin1String(text))
@@ -84,9 +97,42 @@ void addOptions(QCommandLineParser& parser) {
         "file");
     opt("fetch-weights", QStringLiteral("Download the VGG-19 weights into the weights store, then "
                                         "exit (or go on with --content and --style)."));
-    opt("size", QStringLiteral("Longer side of the images in pixels [512]."), "px");
-    opt("iterations", QStringLiteral("Optimizer steps [%1].").arg(d.iterations), "n");
-    opt("learning-rate", QStringLiteral("Adam learning rate [%1].").arg(d.learningRate), "lr");
+    opt("settings",
+        QStringLiteral("Read the run's settings from a JSON settings file (as --print-settings "
+                       "writes it); flags given as well override it."),
+        "file");
+    opt("print-settings",
+        QStringLiteral("Print the effective settings (after the file, preset and flags) as JSON "
+                       "and exit."));
+    opt("preset",
+        QStringLiteral("seed (the paper's notebook), fast (same loss in a fraction of the time) "
+                       "or fine (slower, lower loss) [seed]. Sets optimizer, scales and "
+                       "iterations; flags given as well override it."),
+        "name");
+    opt("size", QStringLiteral("Longer side of the output in pixels [%1].").arg(d.outputSize()),
+        "px");
+    opt("iterations",
+        QStringLiteral("Iterations at each scale [%1].").arg(d.scales.back().iterations), "n");
+    opt("scales",
+        QStringLiteral("Coarse-to-fine sizes, increasing, the last being the output size, e.g. "
+                       "128,256,512 [the output size only]."),
+        "px,...");
+    opt("scale-iterations",
+        QStringLiteral("Iterations for each of --scales, e.g. 300,200,100 [--iterations each]."),
+        "n,...");
+    opt("optimizer", QStringLiteral("adam or lbfgs [adam]."), "name");
+    opt("learning-rate",
+        QStringLiteral("Learning rate of the optimizer [Adam %1, L-BFGS %2].")
+            .arg(d.adam.learningRate)
+            .arg(d.lbfgs.learningRate),
+        "lr");
+    opt("final-learning-rate",
+        QStringLiteral("Adam: the rate at the end of each scale, reached geometrically "
+                       "[the learning rate: constant]."),
+        "lr");
+    opt("lbfgs-history",
+        QStringLiteral("L-BFGS: gradient pairs kept [%1].").arg(d.lbfgs.historySize), "n");
+    opt("line-search", QStringLiteral("L-BFGS: none or strong-wolfe [none]."), "kind");
     opt("content-weight", QStringLiteral("Content weight alpha [%1].").arg(d.lossWeights.content),
         "a");
     opt("style-weight", QStringLiteral("Style weight beta [%1].").arg(d.lossWeights.style), "b");
@@ -96,11 +142,12 @@ void addOptions(QCommandLineParser& parser) {
     opt("noise-ratio", QStringLiteral("Noise share for --init blend [%1].").arg(d.noiseRatio), "r");
     opt("seed", QStringLiteral("Random seed for noise [0]."), "n");
     opt("pooling", QStringLiteral("max or avg [max]."), "kind");
-    opt("optimizer", QStringLiteral("adam [adam]."), "name");
     opt("device", QStringLiteral("auto, cpu or cuda [auto: CUDA when available]."), "device");
     opt("threads", QStringLiteral("CPU threads [all cores]."), "n");
     opt("save-every",
-        QStringLiteral("Save a snapshot every n iterations, 0 for none [%1].").arg(d.saveEvery),
+        QStringLiteral("Save a snapshot every n iterations (counted across scales), 0 for none "
+                       "[%1].")
+            .arg(d.saveEvery),
         "n");
     opt("snapshot-dir", QStringLiteral("Folder for snapshots [the output's folder]."), "dir");
     opt("log-json", QStringLiteral("Write one JSON line of losses per iteration to this file."),
@@ -108,16 +155,147 @@ void addOptions(QCommandLineParser& parser) {
     opt("quiet", QStringLiteral("No progress output."));
 }
 
+// The layers of settings: defaults, file, preset, size and scales, then single flags.
+void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
+    const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+    if (isSet("settings")) {
+        try {
+            run = loadRunSettingsFile(value("settings"));
+        } catch (const Error& e) {
+            usageError(QStringLiteral("--settings ") + QString::fromStdString(e.what()));
+        }
+    }
+    TransferSettings& t = run.transfer;
+    if (isSet("content"))
+        run.contentPath = value("content").toStdString();
+    if (isSet("style"))
+        run.stylePath = value("style").toStdString();
+
+    std::optional<int> size;
+    if (isSet("size"))
+        size = toInt(QStringLiteral("size"), value("size"), 16, kMaxSize);
+    std::vector<int> scaleSizes;
+    if (isSet("scales")) {
+        scaleSizes = toIntList(QStringLiteral("scales"), value("scales"), 16, kMaxSize);
+        for (size_t i = 1; i < scaleSizes.size(); ++i)
+            if (scaleSizes[i] <= scaleSizes[i - 1])
+                usageError(QStringLiteral("--scales: '%1' is not valid; sizes must increase")
+                               .arg(value("scales")));
+        if (size && *size != scaleSizes.back())
+            usageError(QStringLiteral("--scales: the last scale (%1) must be the --size (%2)")
+                           .arg(scaleSizes.back())
+                           .arg(*size));
+        size = scaleSizes.back();
+    }
+    if (size)
+        t.setOutputSize(*size);
+    if (isSet("preset")) {
+        const auto preset = presetFromString(value("preset").toStdString());
+        if (!preset || *preset == Preset::Custom)
+            usageError(QStringLiteral("--preset: '%1' is not valid; allowed: seed, fast, fine")
+                           .arg(value("preset")));
+        applyPreset(t, *preset);
+    }
+    std::optional<int> iterations;
+    if (isSet("iterations"))
+        iterations = toInt(QStringLiteral("iterations"), value("iterations"), 1, 1'000'000);
+    if (!scaleSizes.empty()) {
+        std::vector<int> counts(scaleSizes.size(), iterations.value_or(t.scales.back().iterations));
+        if (isSet("scale-iterations")) {
+            counts = toIntList(QStringLiteral("scale-iterations"), value("scale-iterations"), 1,
+                               1'000'000);
+            if (counts.size() != scaleSizes.size())
+                usageError(QStringLiteral("--scale-iterations: %1 counts for %2 scales; give one "
+                                          "per scale")
+                               .arg(counts.size())
+                               .arg(scaleSizes.size()));
+        }
+        t.scales.clear();
+        for (size_t i = 0; i < scaleSizes.size(); ++i)
+            t.scales.push_back({scaleSizes[i], counts[i]});
+    } else if (isSet("scale-iterations")) {
+        usageError(QStringLiteral("--scale-iterations needs --scales"));
+    } else if (iterations) {
+        t.setIterationsPerScale(*iterations);
+    }
+
+    constexpr double kHuge = std::numeric_limits<double>::max();
+    if (isSet("optimizer"))
+        t.optimizer = toChoice<OptimizerKind>(
+            QStringLiteral("optimizer"), value("optimizer"),
+            {{"adam", OptimizerKind::Adam}, {"lbfgs", OptimizerKind::Lbfgs}});
+    if (isSet("learning-rate")) {
+        const double lr =
+            toDouble(QStringLiteral("learning-rate"), value("learning-rate"), 0.0, kHuge, true);
+        if (t.optimizer == OptimizerKind::Lbfgs) {
+            t.lbfgs.learningRate = lr;
+        } else {
+            // A constant rate stays constant; a schedule keeps its end.
+            if (t.adam.finalLearningRate == t.adam.learningRate)
+                t.adam.finalLearningRate = lr;
+            t.adam.learningRate = lr;
+        }
+    }
+    if (isSet("final-learning-rate"))
+        t.adam.finalLearningRate = toDouble(QStringLiteral("final-learning-rate"),
+                                            value("final-learning-rate"), 0.0, kHuge, true);
+    if (isSet("lbfgs-history"))
+        t.lbfgs.historySize =
+            toInt(QStringLiteral("lbfgs-history"), value("lbfgs-history"), 1, 1000);
+    if (isSet("line-search"))
+        t.lbfgs.strongWolfe = toChoice<bool>(QStringLiteral("line-search"), value("line-search"),
+                                             {{"none", false}, {"strong-wolfe", true}});
+    if (isSet("content-weight"))
+        t.lossWeights.content =
+            toDouble(QStringLiteral("content-weight"), value("content-weight"), 0.0, kHuge, false);
+    if (isSet("style-weight"))
+        t.lossWeights.style =
+            toDouble(QStringLiteral("style-weight"), value("style-weight"), 0.0, kHuge, false);
+    if (isSet("tv-weight"))
+        t.lossWeights.tv =
+            toDouble(QStringLiteral("tv-weight"), value("tv-weight"), 0.0, kHuge, false);
+    if (isSet("noise-ratio"))
+        t.noiseRatio =
+            toDouble(QStringLiteral("noise-ratio"), value("noise-ratio"), 0.0, 1.0, false);
+    if (isSet("seed")) {
+        bool ok = false;
+        t.seed = value("seed").toULongLong(&ok);
+        if (!ok)
+            usageError(QStringLiteral("--seed: '%1' is not valid; expected a whole number >= 0")
+                           .arg(value("seed")));
+    }
+    if (isSet("init"))
+        t.init = toChoice<InitMode>(QStringLiteral("init"), value("init"),
+                                    {{"content", InitMode::Content},
+                                     {"noise", InitMode::Noise},
+                                     {"blend", InitMode::Blend}});
+    if (isSet("pooling"))
+        t.pooling = toChoice<Pooling>(QStringLiteral("pooling"), value("pooling"),
+                                      {{"max", Pooling::Max}, {"avg", Pooling::Average}});
+    if (isSet("device"))
+        t.device = toChoice<DeviceChoice>(QStringLiteral("device"), value("device"),
+                                          {{"auto", DeviceChoice::Auto},
+                                           {"cpu", DeviceChoice::Cpu},
+                                           {"cuda", DeviceChoice::Cuda}});
+    if (isSet("save-every"))
+        t.saveEvery = toInt(QStringLiteral("save-every"), value("save-every"), 0, 1'000'000);
+    if (t.outputSize() > kMaxSize)
+        usageError(QStringLiteral("the output size %1 is over the limit of %2 px")
+                       .arg(t.outputSize())
+                       .arg(kMaxSize));
+}
+
 CliOptions readOptions(const QCommandLineParser& parser) {
     if (!parser.positionalArguments().isEmpty())
         usageError(QStringLiteral("unexpected argument '%1'; see --help")
                        .arg(parser.positionalArguments().first()));
     CliOptions o;
-    auto& t = o.transfer;
-    o.contentPath = parser.value(QStringLiteral("content")).toStdString();
-    o.stylePath = parser.value(QStringLiteral("style")).toStdString();
+    readRunSettings(parser, o.run);
     o.fetchWeights = parser.isSet(QStringLiteral("fetch-weights"));
-    if (!o.fetchWeights && (o.contentPath.empty() || o.stylePath.empty()))
+    o.printSettings = parser.isSet(QStringLiteral("print-settings"));
+    if (!o.printSettings && !o.fetchWeights &&
+        (o.run.contentPath.empty() || o.run.stylePath.empty()))
         usageError(QStringLiteral("--content and --style are required; see --help"));
     if (parser.isSet(QStringLiteral("output")))
         o.outputPath = parser.value(QStringLiteral("output")).toStdString();
@@ -129,39 +307,9 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     o.snapshotDir = parser.value(QStringLiteral("snapshot-dir")).toStdString();
     o.logJsonPath = parser.value(QStringLiteral("log-json")).toStdString();
     o.quiet = parser.isSet(QStringLiteral("quiet"));
-
-    constexpr double kHuge = std::numeric_limits<double>::max();
-    o.size = readInt(parser, QStringLiteral("size"), 16, 8192, o.size);
-    t.iterations = readInt(parser, QStringLiteral("iterations"), 1, 1'000'000, t.iterations);
-    t.saveEvery = readInt(parser, QStringLiteral("save-every"), 0, 1'000'000, t.saveEvery);
-    o.threads = readInt(parser, QStringLiteral("threads"), 0, 1024, o.threads);
-    t.learningRate =
-        readDouble(parser, QStringLiteral("learning-rate"), 0.0, kHuge, true, t.learningRate);
-    t.lossWeights.content = readDouble(parser, QStringLiteral("content-weight"), 0.0, kHuge, false,
-                                       t.lossWeights.content);
-    t.lossWeights.style =
-        readDouble(parser, QStringLiteral("style-weight"), 0.0, kHuge, false, t.lossWeights.style);
-    t.lossWeights.tv =
-        readDouble(parser, QStringLiteral("tv-weight"), 0.0, kHuge, false, t.lossWeights.tv);
-    t.noiseRatio = readDouble(parser, QStringLiteral("noise-ratio"), 0.0, 1.0, false, t.noiseRatio);
-    if (parser.isSet(QStringLiteral("seed"))) {
-        bool ok = false;
-        t.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
-        if (!ok)
-            usageError(QStringLiteral("--seed: '%1' is not valid; expected a whole number >= 0")
-                           .arg(parser.value(QStringLiteral("seed"))));
-    }
-    t.init = readChoice(
-        parser, QStringLiteral("init"),
-        {{"content", InitMode::Content}, {"noise", InitMode::Noise}, {"blend", InitMode::Blend}},
-        t.init);
-    t.pooling = readChoice(parser, QStringLiteral("pooling"),
-                           {{"max", Pooling::Max}, {"avg", Pooling::Average}}, t.pooling);
-    readChoice(parser, QStringLiteral("optimizer"), {{"adam", 0}}, 0);
-    o.device = readChoice(
-        parser, QStringLiteral("device"),
-        {{"auto", DeviceChoice::Auto}, {"cpu", DeviceChoice::Cpu}, {"cuda", DeviceChoice::Cuda}},
-        o.device);
+    if (parser.isSet(QStringLiteral("threads")))
+        o.threads =
+            toInt(QStringLiteral("threads"), parser.value(QStringLiteral("threads")), 0, 1024);
     return o;
 }
 
@@ -191,7 +339,12 @@ CliParseResult parseCliArguments(const QStringList& arguments) {
         return result;
     }
     try {
-        result.options = readOptions(parser);
+        CliOptions options = readOptions(parser);
+        if (options.printSettings) {
+            result.message = runSettingsToJsonText(options.run).trimmed().toStdString();
+            return result;
+        }
+        result.options = std::move(options);
     } catch (const UsageError& e) {
         result.message = e.message;
         result.exitCode = 2;

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "ComputeDevice.h"
-#include "TransferSettings.h"
+#include "RunSettings.h"
 
 #include <QStringList>
 
@@ -10,32 +9,33 @@
 
 namespace deepart {
 
-// Everything deepart-cli was asked to do.
+// Everything deepart-cli was asked to do. What defines the run is `run` (the settings schema);
+// the rest is about this process and its files.
 struct CliOptions {
-    std::string contentPath;
-    std::string stylePath;
+    RunSettings run;
     std::string outputPath = "deepart.png";
     std::string weightsPath; // empty: the weights store
     std::string snapshotDir; // empty: the output's folder
     std::string logJsonPath;
-    int size = 512;
     int threads = 0; // 0: all cores
-    DeviceChoice device = DeviceChoice::Auto;
     bool quiet = false;
     bool fetchWeights = false;
-    TransferSettings transfer;
+    bool printSettings = false;
 };
 
-// The outcome of reading the command line: options to run with, or a reason to stop now (help or
-// version text for stdout with exit 0, or a usage error for stderr with exit 2).
+// The outcome of reading the command line: options to run with, or a reason to stop now (help,
+// version or --print-settings text for stdout with exit 0, or a usage error for stderr with
+// exit 2).
 struct CliParseResult {
     std::optional<CliOptions> options;
     std::string message;
     int exitCode = 0;
 };
 
-// Parses `arguments` (argv, program name first) with QCommandLineParser. Every value is checked
-// here, so that a bad flag never costs a weights load or an image decode.
+// Parses `arguments` (argv, program name first) with QCommandLineParser. The settings are built
+// in layers: the seed's defaults, then --settings FILE, then --preset, then every other flag
+// given explicitly. Every value is checked here, so that a bad flag never costs a weights load
+// or an image decode.
 CliParseResult parseCliArguments(const QStringList& arguments);
 
 } // namespace deepart

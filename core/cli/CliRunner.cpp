@@ -7,8 +7,9 @@
 #include "ImageTensor.h"
 #include "IterationLog.h"
 #include "KerasWeightsFile.h"
+#include "Presets.h"
 #include "ProgressReporter.h"
-#include "TransferRun.h"
+#include "RunDriver.h"
 #include "WeightsDownloader.h"
 #include "WeightsStore.h"
 
@@ -29,12 +30,30 @@ namespace deepart {
 namespace {
 
 std::atomic<bool> interrupted{false};
+// The run that Ctrl-C stops, while one is going.
+std::atomic<RunControl*> interruptTarget{nullptr};
 
 extern "C" void onInterrupt(int) {
     interrupted.store(true);
+    if (RunControl* control = interruptTarget.load())
+        control->requestStopFromSignal();
     // A second Ctrl-C ends the process at once, as users expect.
     std::signal(SIGINT, SIG_DFL);
 }
+
+// Points Ctrl-C at a run for the run's lifetime; a Ctrl-C that came before (during loading)
+// stops it at once.
+class ScopedInterruptTarget {
+public:
+    explicit ScopedInterruptTarget(RunControl& control) {
+        interruptTarget.store(&control);
+        if (interrupted.load())
+            control.requestStopFromSignal();
+    }
+    ~ScopedInterruptTarget() { interruptTarget.store(nullptr); }
+    ScopedInterruptTarget(const ScopedInterruptTarget&) = delete;
+    ScopedInterruptTarget& operator=(const ScopedInterruptTarget&) = delete;
+};
 
 std::string withSuffix(const std::string& path, const std::string& suffix) {
     const QFileInfo info(QString::fromStdString(path));
@@ -67,7 +86,7 @@ std::string resolveWeightsPath(const CliOptions& o) {
 }
 
 void prepareSnapshotFolder(const CliOptions& o) {
-    if (o.snapshotDir.empty() || o.transfer.saveEvery == 0)
+    if (o.snapshotDir.empty() || o.run.transfer.saveEvery == 0)
         return;
     if (!QDir().mkpath(QString::fromStdString(o.snapshotDir)))
         throw Error("--snapshot-dir '" + o.snapshotDir + "' cannot be created");
@@ -127,6 +146,7 @@ int fetchWeights(bool quiet) {
 }
 
 int run(const CliOptions& o) {
+    const TransferSettings& settings = o.run.transfer;
     checkOutputPath(o.outputPath);
     prepareSnapshotFolder(o);
     std::unique_ptr<IterationLog> log;
@@ -134,40 +154,58 @@ int run(const CliOptions& o) {
         log = std::make_unique<IterationLog>(o.logJsonPath);
 
     configureThreads(o.threads);
-    const torch::Device device = chooseDevice(o.device);
-    const auto weights = loadKerasVgg19Weights(resolveWeightsPath(o));
-    const cv::Mat content = resizeLongerSide(loadRgbImage(o.contentPath, "content image"), o.size);
-    const cv::Mat style = resizeLongerSide(loadRgbImage(o.stylePath, "style image"), o.size);
-    if (!o.quiet)
-        std::cerr << "deepart-cli: " << content.cols << "x" << content.rows << " px, "
-                  << o.transfer.iterations << " iterations on " << describeDevice(device) << '\n';
+    RunPlan plan;
+    plan.settings = settings;
+    plan.weights = loadKerasVgg19Weights(resolveWeightsPath(o));
+    const int size = settings.outputSize();
+    const cv::Mat content =
+        resizeLongerSide(loadRgbImage(o.run.contentPath, "content image"), size);
+    const cv::Mat style = resizeLongerSide(loadRgbImage(o.run.stylePath, "style image"), size);
+    plan.content = rgbMatToTensor(content);
+    plan.style = rgbMatToTensor(style);
 
-    StyleTransfer transfer(weights, rgbMatToTensor(content), rgbMatToTensor(style), o.transfer,
-                           device);
-    ProgressReporter progress(o.transfer.iterations, isatty(STDERR_FILENO) != 0, std::cerr);
-    RunCallbacks callbacks;
-    callbacks.iteration = [&](const IterationStats& stats) {
+    ProgressReporter progress(isatty(STDERR_FILENO) != 0, std::cerr);
+    RunSink sink;
+    sink.started = [&](const RunStarted& started) {
+        if (!o.quiet)
+            std::cerr << "deepart-cli: " << started.width << "x" << started.height << " px, "
+                      << started.totalIterations << " iterations ("
+                      << toString(matchingPreset(settings)) << ") on " << started.deviceText
+                      << '\n';
+    };
+    sink.iteration = [&](const IterationStats& stats, const torch::Tensor&) {
         if (log)
             log->append(stats);
         if (!o.quiet)
             progress.update(stats);
     };
-    callbacks.snapshot = [&](int iteration, const torch::Tensor& image) {
-        saveRgbImage(tensorToRgbMat(image), snapshotPath(o, iteration));
+    sink.snapshot = [&](const RunSnapshot& snapshot) {
+        saveRgbImage(tensorToRgbMat(snapshot.image), snapshotPath(o, snapshot.iteration));
     };
-    const RunOutcome outcome =
-        runTransfer(transfer, o.transfer.iterations, o.transfer.saveEvery, callbacks, interrupted);
+    RunControl control;
+    const ScopedInterruptTarget interruptTarget(control);
+    const RunResult result = runStyleTransfer(plan, control, sink);
     if (!o.quiet)
         progress.finish();
 
-    if (outcome == RunOutcome::Cancelled) {
+    switch (result.outcome) {
+    case RunOutcome::Cancelled: {
         const std::string path = withSuffix(o.outputPath, "-interrupted");
-        saveRgbImage(tensorToRgbMat(transfer.image()), path);
-        std::cerr << "deepart-cli: interrupted after " << transfer.completedIterations()
+        saveRgbImage(tensorToRgbMat(result.image), path);
+        std::cerr << "deepart-cli: interrupted after " << result.completedIterations
                   << " iterations; the image so far is in '" << path << "'\n";
         return 130;
     }
-    saveRgbImage(tensorToRgbMat(transfer.image()), o.outputPath);
+    case RunOutcome::Failed: {
+        const std::string path = withSuffix(o.outputPath, "-last-good");
+        saveRgbImage(tensorToRgbMat(result.image), path);
+        std::cerr << "deepart-cli: " << result.message << " It is in '" << path << "'\n";
+        return 1;
+    }
+    case RunOutcome::Finished:
+        break;
+    }
+    saveRgbImage(tensorToRgbMat(result.image), o.outputPath);
     if (!o.quiet)
         std::cerr << "deepart-cli: wrote '" << o.outputPath << "'\n";
     return 0;
@@ -191,7 +229,7 @@ int runCli(int argc, char** argv) {
         const CliOptions& options = *parsed.options;
         if (options.fetchWeights) {
             const int fetched = fetchWeights(options.quiet);
-            if (fetched != 0 || options.contentPath.empty())
+            if (fetched != 0 || options.run.contentPath.empty() || options.run.stylePath.empty())
                 return fetched;
         }
         return run(options);

@@ -14,12 +14,13 @@ IterationLog::IterationLog(const std::string& path) : file_(QString::fromStdStri
 }
 
 void IterationLog::append(const IterationStats& stats) {
-    const QJsonObject line{{QStringLiteral("iteration"), stats.iteration},
-                           {QStringLiteral("total"), stats.total},
-                           {QStringLiteral("content"), stats.content},
-                           {QStringLiteral("style"), stats.style},
-                           {QStringLiteral("tv"), stats.tv},
-                           {QStringLiteral("ms"), stats.milliseconds}};
+    QJsonObject line{{QStringLiteral("iteration"), stats.iteration},
+                     {QStringLiteral("total"), stats.total}};
+    for (const auto& term : stats.terms)
+        line.insert(QString::fromStdString(term.name), term.value);
+    line.insert(QStringLiteral("ms"), stats.milliseconds);
+    line.insert(QStringLiteral("size"), stats.size);
+    line.insert(QStringLiteral("evaluations"), static_cast<qint64>(stats.evaluations));
     file_.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
     file_.write("\n");
     file_.flush();

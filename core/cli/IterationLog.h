@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TransferSettings.h"
+#include "RunEvents.h"
 
 #include <QFile>
 
@@ -8,9 +8,10 @@
 
 namespace deepart {
 
-// The --log-json file: one compact JSON object per iteration,
-// {"iteration": k, "total": .., "content": .., "style": .., "tv": .., "ms": ..}, flushed line by
-// line so a crashed or interrupted run keeps its log.
+// The --log-json file: one compact JSON object per iteration, {"iteration": k, "total": ..,
+// one key per loss term ("content", "style", "tv"), "ms": .., "size": longer side at that
+// iteration, "evaluations": forward/backward passes so far}, flushed line by line so a crashed
+// or interrupted run keeps its log.
 class IterationLog {
 public:
     // Throws deepart::Error when the file cannot be created.

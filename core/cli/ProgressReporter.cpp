@@ -8,29 +8,32 @@
 
 namespace deepart {
 
-ProgressReporter::ProgressReporter(int totalIterations, bool interactive, std::ostream& out)
-    : total_(totalIterations), interactive_(interactive), out_(out),
-      start_(std::chrono::steady_clock::now()) {}
+ProgressReporter::ProgressReporter(bool interactive, std::ostream& out)
+    : interactive_(interactive), out_(out), start_(std::chrono::steady_clock::now()) {}
 
 std::string ProgressReporter::statusText(const IterationStats& stats) const {
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const double rate = elapsed > 0.0 ? stats.iteration / elapsed : 0.0;
-    const double eta = rate > 0.0 ? (total_ - stats.iteration) / rate : 0.0;
-    char text[200];
+    // Iterations at coarse scales are cheap: the remaining time follows the work (pixels), not
+    // the iteration count.
+    const double eta =
+        stats.progress > 0.0 ? elapsed * (1.0 - stats.progress) / stats.progress : 0.0;
+    char text[240];
     std::snprintf(text, sizeof text,
-                  "%d/%d  %.2f it/s  loss %.4g (content %.3g, style %.3g, tv %.3g)  ETA %s",
-                  stats.iteration, total_, rate, stats.total, stats.content, stats.style, stats.tv,
-                  formatDuration(eta).c_str());
+                  "%d/%d @%dpx  %.2f it/s  loss %.4g (content %.3g, style %.3g, tv %.3g)  ETA %s",
+                  stats.iteration, stats.totalIterations, stats.size, rate, stats.total,
+                  stats.content(), stats.style(), stats.tv(), formatDuration(eta).c_str());
     return text;
 }
 
 void ProgressReporter::update(const IterationStats& stats) {
-    const int percent = total_ > 0 ? stats.iteration * 100 / total_ : 100;
+    const int total = stats.totalIterations;
+    const int percent = total > 0 ? stats.iteration * 100 / total : 100;
     if (interactive_) {
         // Redrawing more than ~10 times a second only costs time on slow terminals.
         const auto now = std::chrono::steady_clock::now();
-        if (drawn_ && stats.iteration < total_ && now - lastDraw_ < std::chrono::milliseconds(100))
+        if (drawn_ && stats.iteration < total && now - lastDraw_ < std::chrono::milliseconds(100))
             return;
         lastDraw_ = now;
         drawn_ = true;
@@ -41,7 +44,7 @@ void ProgressReporter::update(const IterationStats& stats) {
              << statusText(stats) << std::flush;
         return;
     }
-    const int tenth = total_ > 0 ? stats.iteration * 10 / total_ : 10;
+    const int tenth = total > 0 ? stats.iteration * 10 / total : 10;
     if (tenth > lastTenth_) {
         lastTenth_ = tenth;
         out_ << percent << "%  " << statusText(stats) << '\n' << std::flush;

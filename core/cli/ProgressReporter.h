@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TransferSettings.h"
+#include "RunEvents.h"
 
 #include <chrono>
 #include <ostream>
@@ -11,7 +11,7 @@ namespace deepart {
 // iteration, it/s, losses and ETA; elsewhere (logs, pipes) one line per 10%.
 class ProgressReporter {
 public:
-    ProgressReporter(int totalIterations, bool interactive, std::ostream& out);
+    ProgressReporter(bool interactive, std::ostream& out);
 
     void update(const IterationStats& stats);
     // Ends the live bar's line.
@@ -20,7 +20,6 @@ public:
 private:
     std::string statusText(const IterationStats& stats) const;
 
-    int total_;
     bool interactive_;
     std::ostream& out_;
     std::chrono::steady_clock::time_point start_;

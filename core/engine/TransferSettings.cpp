@@ -1,6 +1,38 @@
 #include "TransferSettings.h"
 
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
 namespace deepart {
+
+int TransferSettings::totalIterations() const {
+    return std::accumulate(scales.begin(), scales.end(), 0,
+                           [](int sum, const ScaleStep& s) { return sum + s.iterations; });
+}
+
+void TransferSettings::setOutputSize(int size) {
+    if (scales.empty()) {
+        scales.push_back(ScaleStep{size, 1000});
+        return;
+    }
+    const double factor = static_cast<double>(size) / scales.back().size;
+    for (auto& scale : scales)
+        scale.size = std::max(16, static_cast<int>(std::lround(scale.size * factor)));
+    scales.back().size = size;
+}
+
+void TransferSettings::setIterationsPerScale(int iterations) {
+    for (auto& scale : scales)
+        scale.iterations = iterations;
+}
+
+bool TransferSettings::operator==(const TransferSettings& o) const {
+    return lossWeights == o.lossWeights && scales == o.scales && optimizer == o.optimizer &&
+           adam == o.adam && lbfgs == o.lbfgs && saveEvery == o.saveEvery && init == o.init &&
+           noiseRatio == o.noiseRatio && seed == o.seed && pooling == o.pooling &&
+           contentLayer == o.contentLayer && styleLayers == o.styleLayers && device == o.device;
+}
 
 const char* toString(InitMode mode) {
     switch (mode) {
@@ -16,6 +48,10 @@ const char* toString(InitMode mode) {
 
 const char* toString(Pooling pooling) {
     return pooling == Pooling::Average ? "avg" : "max";
+}
+
+const char* toString(OptimizerKind kind) {
+    return kind == OptimizerKind::Lbfgs ? "lbfgs" : "adam";
 }
 
 } // namespace deepart

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "ComputeDevice.h"
+
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace deepart {
@@ -17,26 +18,68 @@ struct LossWeights {
     bool operator==(const LossWeights& other) const {
         return content == other.content && style == other.style && tv == other.tv;
     }
+    bool operator!=(const LossWeights& other) const { return !(*this == other); }
 };
 
 enum class InitMode { Content, Noise, Blend };
 enum class Pooling { Max, Average };
+enum class OptimizerKind { Adam, Lbfgs };
 
 struct StyleLayer {
     std::string name;
     double weight = 0.0;
+
+    bool operator==(const StyleLayer& o) const { return name == o.name && weight == o.weight; }
 };
 
-// Everything that defines one style-transfer run except the images, the weights and the device.
-// The defaults are the seed's (Gatys et al. as in the original TensorFlow notebook).
-struct TransferSettings {
-    LossWeights lossWeights;
-    int iterations = 1000;
-    int saveEvery = 200;
+// Adam as the seed runs it. With finalLearningRate different from learningRate the rate moves
+// geometrically from one to the other over each scale's iterations (a decaying step settles
+// where a constant one keeps oscillating).
+struct AdamOptions {
     double learningRate = 0.02;
+    double finalLearningRate = 0.02;
     double beta1 = 0.99;
     double beta2 = 0.999;
     double epsilon = 0.1;
+
+    bool operator==(const AdamOptions& o) const {
+        return learningRate == o.learningRate && finalLearningRate == o.finalLearningRate &&
+               beta1 == o.beta1 && beta2 == o.beta2 && epsilon == o.epsilon;
+    }
+};
+
+// torch::optim::LBFGS, one optimizer iteration per run iteration.
+struct LbfgsOptions {
+    double learningRate = 1.0;
+    int historySize = 100;
+    bool strongWolfe = false;
+
+    bool operator==(const LbfgsOptions& o) const {
+        return learningRate == o.learningRate && historySize == o.historySize &&
+               strongWolfe == o.strongWolfe;
+    }
+};
+
+// One stage of a coarse-to-fine run: the longer side in pixels and the iterations spent there.
+struct ScaleStep {
+    int size = 512;
+    int iterations = 1000;
+
+    bool operator==(const ScaleStep& o) const {
+        return size == o.size && iterations == o.iterations;
+    }
+};
+
+// Everything that defines one style-transfer run except the images and the weights. The
+// defaults are the seed's (Gatys et al. as in the original TensorFlow notebook).
+struct TransferSettings {
+    LossWeights lossWeights;
+    // Increasing sizes; the last is the output's longer side. One entry: a single-scale run.
+    std::vector<ScaleStep> scales = {ScaleStep{}};
+    OptimizerKind optimizer = OptimizerKind::Adam;
+    AdamOptions adam;
+    LbfgsOptions lbfgs;
+    int saveEvery = 200; // a snapshot every n iterations (counted across scales); 0: none
     InitMode init = InitMode::Content;
     double noiseRatio = 0.6;
     std::uint64_t seed = 0;
@@ -47,20 +90,21 @@ struct TransferSettings {
                                            {"block3_conv1", 0.2},
                                            {"block4_conv1", 0.2},
                                            {"block5_conv1", 0.2}};
-};
+    DeviceChoice device = DeviceChoice::Auto;
 
-// What one optimizer step measured. The losses are the weighted terms of the forward pass of this
-// step, i.e. for the image after (iteration - 1) updates.
-struct IterationStats {
-    int iteration = 0;
-    double total = 0.0;
-    double content = 0.0;
-    double style = 0.0;
-    double tv = 0.0;
-    double milliseconds = 0.0;
+    int outputSize() const { return scales.empty() ? 0 : scales.back().size; }
+    int totalIterations() const;
+    // Sets the output size; the coarser scales keep their proportion to it.
+    void setOutputSize(int size);
+    // Every scale gets `iterations`.
+    void setIterationsPerScale(int iterations);
+
+    bool operator==(const TransferSettings& o) const;
+    bool operator!=(const TransferSettings& o) const { return !(*this == o); }
 };
 
 const char* toString(InitMode mode);
 const char* toString(Pooling pooling);
+const char* toString(OptimizerKind kind);
 
 } // namespace deepart

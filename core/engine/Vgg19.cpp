@@ -17,12 +17,15 @@ Vgg19::Vgg19(const Vgg19Weights& weights, int deepestLayer, Pooling pooling, tor
 }
 
 std::vector<torch::Tensor> Vgg19::forward(const torch::Tensor& input,
-                                          const std::vector<int>& layers) const {
+                                          const std::vector<int>& layers,
+                                          const std::function<void()>& checkpoint) const {
     const int last = *std::max_element(layers.begin(), layers.end());
     TORCH_CHECK(last <= deepestLayer_, "Vgg19 was built only up to layer ", deepestLayer_);
     std::vector<torch::Tensor> activations(static_cast<size_t>(kVgg19ConvCount));
     torch::Tensor x = input;
     for (int i = 0; i <= last; ++i) {
+        if (checkpoint)
+            checkpoint();
         const auto& layer = weights_.layers[static_cast<size_t>(i)];
         x = torch::conv2d(x, layer.kernel, layer.bias, /*stride=*/1, /*padding=*/1).relu_();
         activations[static_cast<size_t>(i)] = x;

@@ -5,6 +5,7 @@
 
 #include <torch/types.h>
 
+#include <functional>
 #include <vector>
 
 namespace deepart {
@@ -19,9 +20,10 @@ public:
     Vgg19(const Vgg19Weights& weights, int deepestLayer, Pooling pooling, torch::Device device);
 
     // Post-ReLU activations of `layers` (indices, any order) for a preprocessed 1x3xHxW input,
-    // returned in the order asked.
-    std::vector<torch::Tensor> forward(const torch::Tensor& input,
-                                       const std::vector<int>& layers) const;
+    // returned in the order asked. `checkpoint`, when set, is called between layers: at large
+    // sizes one pass takes seconds, and a stop asked for meanwhile must not wait for all of it.
+    std::vector<torch::Tensor> forward(const torch::Tensor& input, const std::vector<int>& layers,
+                                       const std::function<void()>& checkpoint = {}) const;
 
     int deepestLayer() const { return deepestLayer_; }
 

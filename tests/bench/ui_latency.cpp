@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     window.loadContent(samples + QStringLiteral("fruits.jpg"));
     window.loadStyle(samples + QStringLiteral("starry_night.jpg"));
     window.settingsPanel()->size()->setValue(size);
-    window.settingsPanel()->iterations()->setValue(iterations);
+    window.settingsPanel()->setIterationsPerScale(iterations);
     window.show();
 
     std::vector<double> lateness;

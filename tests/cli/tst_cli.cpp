@@ -111,10 +111,66 @@ private Q_SLOTS:
                                obj.value(QStringLiteral("tv")).toDouble();
             QVERIFY(qAbs(total - sum) <= 1e-4 * total);
             QVERIFY(obj.value(QStringLiteral("ms")).toDouble() > 0.0);
+            QCOMPARE(obj.value(QStringLiteral("size")).toInt(), 32);
+            QCOMPARE(obj.value(QStringLiteral("evaluations")).toInt(), k); // Adam: one each
         }
         QCOMPARE(
             QJsonDocument::fromJson(lines[0]).object().value(QStringLiteral("content")).toDouble(),
             0.0);
+    }
+
+    void coarseToFineWithLbfgs() {
+        const QString out = path(QStringLiteral("scaled.png"));
+        auto args = tiny(out);
+        args << QStringLiteral("--size") << QStringLiteral("48") << QStringLiteral("--scales")
+             << QStringLiteral("24,48") << QStringLiteral("--scale-iterations")
+             << QStringLiteral("3,2") << QStringLiteral("--optimizer") << QStringLiteral("lbfgs")
+             << QStringLiteral("--line-search") << QStringLiteral("strong-wolfe")
+             << QStringLiteral("--log-json") << path(QStringLiteral("scaled.jsonl"));
+        const auto r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const cv::Mat image = loadRgbImage(out.toStdString(), "output");
+        QCOMPARE(image.cols, 48);
+        QCOMPARE(image.rows, 36);
+        QFile log(path(QStringLiteral("scaled.jsonl")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QList<int> sizes;
+        qint64 evaluations = 0;
+        for (const auto& line : log.readAll().split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const auto obj = QJsonDocument::fromJson(line).object();
+            sizes << obj.value(QStringLiteral("size")).toInt();
+            const qint64 now = obj.value(QStringLiteral("evaluations")).toInteger();
+            QVERIFY(now > evaluations); // cumulative, at least one per iteration
+            evaluations = now;
+        }
+        QCOMPARE(sizes, (QList<int>{24, 24, 24, 48, 48}));
+    }
+
+    void nonFiniteLossKeepsTheLastGoodImage() {
+        const QString out = path(QStringLiteral("blowup.png"));
+        auto args = tiny(out);
+        args << QStringLiteral("--style-weight") << QStringLiteral("1e39")
+             << QStringLiteral("--quiet");
+        expectFailure(args, 1, QStringLiteral("infinite or not a number"), out);
+        QVERIFY(QFile::exists(path(QStringLiteral("blowup-last-good.png"))));
+    }
+
+    void printSettings() {
+        QProcess cli;
+        cli.setProcessEnvironment(isolatedEnvironment());
+        cli.start(QStringLiteral(DEEPART_CLI_PATH),
+                  {QStringLiteral("--print-settings"), QStringLiteral("--preset"),
+                   QStringLiteral("fast"), QStringLiteral("--content"), content_});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const auto json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(json.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("deepart-settings"));
+        QCOMPARE(json.value(QStringLiteral("preset")).toString(), QStringLiteral("fast"));
+        QCOMPARE(json.value(QStringLiteral("inputs")).toObject().value(QStringLiteral("content")),
+                 QJsonValue(content_));
     }
 
     void outputHasContentSize() {

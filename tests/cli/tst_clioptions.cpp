@@ -1,5 +1,9 @@
 #include "CliOptions.h"
+#include "Presets.h"
+#include "SettingsJson.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace deepart;
@@ -21,19 +25,24 @@ private Q_SLOTS:
         const auto r = parse(required());
         QVERIFY(r.options);
         const auto& o = *r.options;
-        QCOMPARE(o.size, 512);
+        const auto& t = o.run.transfer;
+        QCOMPARE(t.outputSize(), 512);
         QCOMPARE(o.outputPath, std::string("deepart.png"));
-        QCOMPARE(o.transfer.iterations, 1000);
-        QCOMPARE(o.transfer.saveEvery, 200);
-        QCOMPARE(o.transfer.learningRate, 0.02);
-        QCOMPARE(o.transfer.lossWeights.content, 1e4);
-        QCOMPARE(o.transfer.lossWeights.style, 1e-2);
-        QCOMPARE(o.transfer.lossWeights.tv, 7.5);
-        QCOMPARE(o.transfer.noiseRatio, 0.6);
-        QCOMPARE(o.transfer.init, InitMode::Content);
-        QCOMPARE(o.transfer.pooling, Pooling::Max);
-        QCOMPARE(o.device, DeviceChoice::Auto);
+        QCOMPARE(t.scales, (std::vector<ScaleStep>{{512, 1000}}));
+        QCOMPARE(t.saveEvery, 200);
+        QCOMPARE(t.optimizer, OptimizerKind::Adam);
+        QCOMPARE(t.adam.learningRate, 0.02);
+        QCOMPARE(t.adam.finalLearningRate, 0.02);
+        QCOMPARE(t.lossWeights.content, 1e4);
+        QCOMPARE(t.lossWeights.style, 1e-2);
+        QCOMPARE(t.lossWeights.tv, 7.5);
+        QCOMPARE(t.noiseRatio, 0.6);
+        QCOMPARE(t.init, InitMode::Content);
+        QCOMPARE(t.pooling, Pooling::Max);
+        QCOMPARE(t.device, DeviceChoice::Auto);
         QCOMPARE(o.threads, 0);
+        QCOMPARE(matchingPreset(t), Preset::Seed);
+        QCOMPARE(o.run.contentPath, std::string("c.jpg"));
     }
 
     void readsEveryFlag() {
@@ -51,20 +60,21 @@ private Q_SLOTS:
         const auto r = parse(args);
         QVERIFY2(r.options, r.message.c_str());
         const auto& o = *r.options;
+        const auto& t = o.run.transfer;
         QCOMPARE(o.outputPath, std::string("out.jpg"));
-        QCOMPARE(o.size, 64);
-        QCOMPARE(o.transfer.iterations, 7);
-        QCOMPARE(o.transfer.learningRate, 0.5);
-        QCOMPARE(o.transfer.lossWeights.content, 2.0);
-        QCOMPARE(o.transfer.lossWeights.style, 3.0);
-        QCOMPARE(o.transfer.lossWeights.tv, 0.0);
-        QCOMPARE(o.transfer.init, InitMode::Blend);
-        QCOMPARE(o.transfer.noiseRatio, 0.25);
-        QCOMPARE(o.transfer.seed, std::uint64_t(99));
-        QCOMPARE(o.transfer.pooling, Pooling::Average);
-        QCOMPARE(o.device, DeviceChoice::Cpu);
+        QCOMPARE(t.scales, (std::vector<ScaleStep>{{64, 7}}));
+        QCOMPARE(t.adam.learningRate, 0.5);
+        QCOMPARE(t.adam.finalLearningRate, 0.5); // a constant rate stays constant
+        QCOMPARE(t.lossWeights.content, 2.0);
+        QCOMPARE(t.lossWeights.style, 3.0);
+        QCOMPARE(t.lossWeights.tv, 0.0);
+        QCOMPARE(t.init, InitMode::Blend);
+        QCOMPARE(t.noiseRatio, 0.25);
+        QCOMPARE(t.seed, std::uint64_t(99));
+        QCOMPARE(t.pooling, Pooling::Average);
+        QCOMPARE(t.device, DeviceChoice::Cpu);
         QCOMPARE(o.threads, 3);
-        QCOMPARE(o.transfer.saveEvery, 0);
+        QCOMPARE(t.saveEvery, 0);
         QCOMPARE(o.snapshotDir, std::string("snaps"));
         QCOMPARE(o.logJsonPath, std::string("log.jsonl"));
         QCOMPARE(o.weightsPath, std::string("w.h5"));
@@ -85,7 +95,19 @@ private Q_SLOTS:
         QTest::newRow("init") << QStringList{"--init", "random"}
                               << "allowed: content, noise, blend";
         QTest::newRow("pooling") << QStringList{"--pooling", "min"} << "allowed: max, avg";
-        QTest::newRow("optimizer") << QStringList{"--optimizer", "sgd"} << "allowed: adam";
+        QTest::newRow("optimizer") << QStringList{"--optimizer", "sgd"} << "allowed: adam, lbfgs";
+        QTest::newRow("preset") << QStringList{"--preset", "quick"} << "allowed: seed, fast, fine";
+        QTest::newRow("scales text") << QStringList{"--scales", "128,big"} << "--scales";
+        QTest::newRow("scales order") << QStringList{"--scales", "256,128"} << "must increase";
+        QTest::newRow("scales vs size")
+            << QStringList{"--scales", "128,256", "--size", "512"} << "must be the --size";
+        QTest::newRow("scale counts")
+            << QStringList{"--scales", "128,256", "--scale-iterations", "5"}
+            << "1 counts for 2 scales";
+        QTest::newRow("counts alone") << QStringList{"--scale-iterations", "5"} << "needs --scales";
+        QTest::newRow("history") << QStringList{"--lbfgs-history", "0"} << "--lbfgs-history";
+        QTest::newRow("line search")
+            << QStringList{"--line-search", "armijo"} << "allowed: none, strong-wolfe";
         QTest::newRow("device") << QStringList{"--device", "tpu"} << "allowed: auto, cpu, cuda";
         QTest::newRow("output type") << QStringList{"--output", "x.gif"} << "unsupported file type";
         QTest::newRow("unknown flag") << QStringList{"--colour"} << "Unknown option 'colour'";
@@ -101,6 +123,118 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(r.message).contains(expected), r.message.c_str());
     }
 
+    void scalesAndOptimizer() {
+        auto args = required();
+        args << QStringLiteral("--scales=128,256,512")
+             << QStringLiteral("--scale-iterations=300,200,100")
+             << QStringLiteral("--optimizer=lbfgs") << QStringLiteral("--learning-rate=0.8")
+             << QStringLiteral("--lbfgs-history=20")
+             << QStringLiteral("--line-search=strong-wolfe");
+        const auto r = parse(args);
+        QVERIFY2(r.options, r.message.c_str());
+        const auto& t = r.options->run.transfer;
+        QCOMPARE(t.scales, (std::vector<ScaleStep>{{128, 300}, {256, 200}, {512, 100}}));
+        QCOMPARE(t.optimizer, OptimizerKind::Lbfgs);
+        QCOMPARE(t.lbfgs.learningRate, 0.8);
+        QCOMPARE(t.adam.learningRate, 0.02); // Adam's untouched
+        QCOMPARE(t.lbfgs.historySize, 20);
+        QVERIFY(t.lbfgs.strongWolfe);
+
+        // Without --scale-iterations, --iterations applies to each scale.
+        const auto each = parse(required() << QStringLiteral("--scales=64,128")
+                                           << QStringLiteral("--iterations=9"));
+        QVERIFY2(each.options, each.message.c_str());
+        QCOMPARE(each.options->run.transfer.scales, (std::vector<ScaleStep>{{64, 9}, {128, 9}}));
+    }
+
+    void presetThenFlags() {
+        // The preset sets the route for the output size; flags given as well override it.
+        auto args = required();
+        args << QStringLiteral("--preset=fine") << QStringLiteral("--size=1024");
+        const auto fine = parse(args);
+        QVERIFY2(fine.options, fine.message.c_str());
+        TransferSettings expected;
+        expected.setOutputSize(1024);
+        applyPreset(expected, Preset::Fine);
+        QCOMPARE(fine.options->run.transfer, expected);
+
+        args << QStringLiteral("--iterations=5") << QStringLiteral("--learning-rate=0.3");
+        const auto overridden = parse(args);
+        QVERIFY2(overridden.options, overridden.message.c_str());
+        const auto& t = overridden.options->run.transfer;
+        for (const auto& scale : t.scales)
+            QCOMPARE(scale.iterations, 5);
+        QCOMPARE(t.scales.size(), expected.scales.size());
+        QCOMPARE(t.adam.learningRate, 0.3);
+        QCOMPARE(t.adam.finalLearningRate, expected.adam.finalLearningRate); // schedule kept
+        QCOMPARE(matchingPreset(t), Preset::Custom);
+    }
+
+    void settingsFileThenFlags() {
+        QTemporaryDir dir;
+        RunSettings file;
+        file.contentPath = "from-file.jpg";
+        file.stylePath = "style-from-file.jpg";
+        file.transfer.lossWeights.tv = 1.25;
+        file.transfer.pooling = Pooling::Average;
+        file.transfer.scales = {{100, 10}, {200, 20}};
+        const QString path = dir.filePath(QStringLiteral("s.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(runSettingsToJsonText(file));
+        out.close();
+
+        const auto r = parse({QStringLiteral("--settings"), path, QStringLiteral("--tv-weight=3"),
+                              QStringLiteral("--content=given.jpg")});
+        QVERIFY2(r.options, r.message.c_str());
+        RunSettings expected = file;
+        expected.contentPath = "given.jpg";
+        expected.transfer.lossWeights.tv = 3.0;
+        QCOMPARE(r.options->run, expected);
+
+        // --size scales the file's scales in proportion.
+        const auto sized =
+            parse({QStringLiteral("--settings"), path, QStringLiteral("--size=400")});
+        QVERIFY2(sized.options, sized.message.c_str());
+        QCOMPARE(sized.options->run.transfer.scales,
+                 (std::vector<ScaleStep>{{200, 10}, {400, 20}}));
+    }
+
+    void badSettingsFileNamesTheKey() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"loss": {"tv_weight": "lots"}})");
+        out.close();
+        const auto r = parse(required() << QStringLiteral("--settings") << path);
+        QVERIFY(!r.options);
+        QCOMPARE(r.exitCode, 2);
+        const QString message = QString::fromStdString(r.message);
+        QVERIFY2(message.contains(QStringLiteral("loss.tv_weight")) && message.contains(path),
+                 r.message.c_str());
+        QCOMPARE(message.count(QLatin1Char('\n')), 0);
+    }
+
+    void printSettingsReadsBackAsTheSameRun() {
+        auto args = required();
+        args << QStringLiteral("--print-settings") << QStringLiteral("--preset=fast")
+             << QStringLiteral("--size=300") << QStringLiteral("--style-weight=0.5")
+             << QStringLiteral("--seed=12");
+        const auto printed = parse(args);
+        QCOMPARE(printed.exitCode, 0);
+        QVERIFY(!printed.options);
+        const RunSettings read =
+            runSettingsFromJsonText(QByteArray::fromStdString(printed.message));
+        args.removeAll(QStringLiteral("--print-settings"));
+        const auto direct = parse(args);
+        QVERIFY2(direct.options, direct.message.c_str());
+        QCOMPARE(read, direct.options->run);
+        QCOMPARE(read.transfer.lossWeights.style, 0.5);
+        // Loss weights are not part of a preset's route: it is still the fast preset.
+        QCOMPARE(matchingPreset(read.transfer), Preset::Fast);
+    }
+
     void contentAndStyleRequired() {
         const auto r = parse({QStringLiteral("--content"), QStringLiteral("c.jpg")});
         QCOMPARE(r.exitCode, 2);
@@ -111,13 +245,36 @@ private Q_SLOTS:
         const auto help = parse({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(!help.options);
-        for (const char* flag :
-             {"--content",      "--style",      "--output",        "--weights",
-              "--size",         "--iterations", "--learning-rate", "--content-weight",
-              "--style-weight", "--tv-weight",  "--init",          "--noise-ratio",
-              "--seed",         "--pooling",    "--optimizer",     "--device",
-              "--threads",      "--save-every", "--snapshot-dir",  "--log-json",
-              "--quiet",        "--version"})
+        for (const char* flag : {"--content",
+                                 "--style",
+                                 "--output",
+                                 "--weights",
+                                 "--size",
+                                 "--iterations",
+                                 "--learning-rate",
+                                 "--content-weight",
+                                 "--style-weight",
+                                 "--tv-weight",
+                                 "--init",
+                                 "--noise-ratio",
+                                 "--seed",
+                                 "--pooling",
+                                 "--optimizer",
+                                 "--device",
+                                 "--threads",
+                                 "--save-every",
+                                 "--snapshot-dir",
+                                 "--log-json",
+                                 "--quiet",
+                                 "--version",
+                                 "--preset",
+                                 "--scales",
+                                 "--scale-iterations",
+                                 "--settings",
+                                 "--print-settings",
+                                 "--lbfgs-history",
+                                 "--line-search",
+                                 "--final-learning-rate"})
             QVERIFY2(QString::fromStdString(help.message).contains(QLatin1String(flag)), flag);
         const auto version = parse({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);

@@ -1,6 +1,7 @@
 #include "KerasWeightsFile.h"
 #include "KerasWeightsWriter.h"
-#include "StyleTransfer.h"
+#include "Presets.h"
+#include "RunDriver.h"
 #include "TestData.h"
 
 #include <QFile>
@@ -56,16 +57,30 @@ private Q_SLOTS:
                                .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), kIterations);
 
-        const auto weights = loadKerasVgg19Weights(weightsPath.toStdString());
-        StyleTransfer transfer(weights, content, style, TransferSettings{}, torch::kCPU);
+        // The seed preset through the run driver, as every front end runs it.
+        RunPlan plan;
+        plan.weights = loadKerasVgg19Weights(weightsPath.toStdString());
+        plan.content = content;
+        plan.style = style;
+        applyPreset(plan.settings, Preset::Seed);
+        plan.settings.device = DeviceChoice::Cpu;
+        plan.settings.saveEvery = 0;
+        plan.settings.scales = {{48, kIterations}};
+        std::vector<IterationStats> stats;
+        RunSink sink;
+        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) { stats.push_back(s); };
+        RunControl control;
+        const RunResult result = runStyleTransfer(plan, control, sink);
+        QCOMPARE(result.outcome, RunOutcome::Finished);
+        QCOMPARE(int(stats.size()), kIterations);
         for (int k = 1; k <= kIterations; ++k) {
-            const auto ours = transfer.step();
+            const auto& ours = stats[static_cast<size_t>(k - 1)];
             const auto fields = lines[k - 1].split(QLatin1Char(' '));
             QCOMPARE(fields.size(), 5);
             QCOMPARE(fields[0].toInt(), k);
             const double theirs[] = {fields[1].toDouble(), fields[2].toDouble(),
                                      fields[3].toDouble(), fields[4].toDouble()};
-            const double mine[] = {ours.total, ours.content, ours.style, ours.tv};
+            const double mine[] = {ours.total, ours.content(), ours.style(), ours.tv()};
             for (int t = 0; t < 4; ++t) {
                 const double tolerance = 1e-5 * std::max(std::abs(theirs[t]), 1e-3 * ours.total);
                 QVERIFY2(std::abs(mine[t] - theirs[t]) <= tolerance,
@@ -85,7 +100,7 @@ private Q_SLOTS:
         // (Adam's moments cancelling after the overshoot of step 2) amplifies rounding: measured
         // mean difference 1.7e-4, max 0.012. A wrong step rule or clamp would move every pixel
         // by about the learning rate, 0.02.
-        const auto diff = (transfer.image() - reference).abs();
+        const auto diff = (result.image - reference).abs();
         QVERIFY2(diff.mean().item<double>() < 1e-3,
                  qPrintable(QString::number(diff.mean().item<double>())));
         QVERIFY2(diff.max().item<double>() < 0.05,

@@ -35,11 +35,10 @@ private:
         QVERIFY(window.loadStyle(style_));
         window.settingsPanel()->resetToDefaults();
         window.settingsPanel()->size()->setValue(48);
-        window.settingsPanel()->iterations()->setValue(iterations);
+        window.settingsPanel()->setIterationsPerScale(iterations);
         window.settingsPanel()->saveEvery()->setValue(saveEvery);
         const JobRequest job = window.currentRequest();
-        QCOMPARE(job.size, 48);
-        QCOMPARE(job.transfer.iterations, iterations);
+        QCOMPARE(job.transfer.scales, (std::vector<ScaleStep>{{48, iterations}}));
         QCOMPARE(job.transfer.saveEvery, saveEvery);
     }
 
@@ -97,15 +96,21 @@ private Q_SLOTS:
         QSignalSpy progressed(window.session(), &TransferSession::progressed);
         window.startAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() >= 2, 60000);
+        QSignalSpy held(window.session(), &TransferSession::heldAt);
         window.pauseAction()->trigger();
         QVERIFY(window.session()->isPaused());
         QCOMPARE(window.pauseAction()->text(), QStringLiteral("Resume"));
-        QTest::qWait(300);
-        const int held = static_cast<int>(progressed.count());
-        QTest::qWait(400);
-        QCOMPARE(progressed.count(), held);
+        // The run reports where it holds; every iteration before it has been reported.
+        QVERIFY(held.wait(30000));
+        const int at = held.first().first().toInt();
+        QCOMPARE(progressed.last().first().value<IterationStats>().iteration, at);
+        QTRY_VERIFY(window.statusText().startsWith(QStringLiteral("Paused at iteration")));
+        // Nothing moves while paused (a bounded look for an absence: it cannot fail by chance).
+        QVERIFY(!progressed.wait(300));
+        QCOMPARE(progressed.last().first().value<IterationStats>().iteration, at);
         window.pauseAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(progressed.count() > held, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(progressed.last().first().value<IterationStats>().iteration > at,
+                                 30000);
         window.stopAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Stopped")),
@@ -157,14 +162,52 @@ private Q_SLOTS:
         const QString path = dir_.filePath(QStringLiteral("export.png"));
         QCOMPARE(window.exportSelected(path), QString());
         QImageReader reader(path);
-        QVERIFY(reader.text(QStringLiteral("DeepArt-Settings"))
+        QVERIFY(reader.text(QStringLiteral("DeepArt-Snapshot"))
                     .contains(QStringLiteral("\"iteration\":6")));
+        QVERIFY(reader.text(QStringLiteral("DeepArt-Settings"))
+                    .contains(QStringLiteral("\"format\":\"deepart-settings\"")));
         QCOMPARE(reader.size(), QSize(48, 36));
 
         QDir().mkpath(dir_.filePath(QStringLiteral("all")));
         QCOMPARE(window.exportAllTo(dir_.filePath(QStringLiteral("all")), QStringLiteral("png")),
                  QString());
         QCOMPARE(QDir(dir_.filePath(QStringLiteral("all"))).entryList(QDir::Files).size(), 2);
+    }
+
+    void droppedArtworkOffersItsSettings() {
+        // An artwork exported by the app carries its settings: loading it asks, and "yes"
+        // restores them; "no" leaves the panel alone.
+        MainWindow window;
+        prepare(window, 2, 0);
+        window.settingsPanel()->setPreset(Preset::Fast);
+        window.settingsPanel()->tvWeight()->setValue(42.0);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window.session()->isRunning() && window.gallery()->rowCount() == 3, 60000);
+        const JobRequest made = window.currentRequest();
+        window.galleryView()->selectionModel()->select(window.gallery()->index(2),
+                                                       QItemSelectionModel::Select);
+        const QString path = dir_.filePath(QStringLiteral("restorable.png"));
+        QCOMPARE(window.exportSelected(path), QString());
+
+        window.settingsPanel()->resetToDefaults();
+        int asked = 0;
+        window.setRestoreConfirmation([&](const QString& name) {
+            ++asked;
+            return name == QStringLiteral("refused.png") ? false : true;
+        });
+        QVERIFY(QFile::copy(path, dir_.filePath(QStringLiteral("refused.png"))));
+        QVERIFY(window.loadContent(dir_.filePath(QStringLiteral("refused.png"))));
+        QCOMPARE(asked, 1);
+        QCOMPARE(window.currentRequest().transfer, JobRequest{}.transfer);
+        QVERIFY(window.loadContent(path));
+        QCOMPARE(asked, 2);
+        QCOMPARE(window.currentRequest().transfer, made.transfer);
+        QCOMPARE(window.settingsPanel()->preset(), Preset::Fast);
+        QCOMPARE(window.currentRequest().transfer.lossWeights.tv, 42.0);
+        // An ordinary image asks nothing.
+        QVERIFY(window.loadContent(content_));
+        QCOMPARE(asked, 2);
     }
 
     void failureShowsMessageAndKeepsSnapshots() {

@@ -1,7 +1,9 @@
 #include "SettingsPanel.h"
 #include "WeightControl.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -13,20 +15,25 @@ using namespace deepart;
 
 class TestSettingsPanel : public QObject {
     Q_OBJECT
+private:
+    // Types into a line edit and leaves it, as a person would.
+    static void edit(QLineEdit* line, const QString& text) {
+        line->setText(text);
+        Q_EMIT line->editingFinished();
+    }
+
 private Q_SLOTS:
     void defaultsAreTheSeeds() {
         SettingsPanel panel;
         JobRequest job;
-        job.transfer.iterations = 1;
+        job.transfer.scales = {{1, 1}};
         panel.applyTo(job);
-        QCOMPARE(job.transfer.lossWeights.content, 1e4);
-        QCOMPARE(job.transfer.lossWeights.style, 1e-2);
-        QCOMPARE(job.transfer.lossWeights.tv, 7.5);
-        QCOMPARE(job.transfer.iterations, 1000);
-        QCOMPARE(job.transfer.saveEvery, 200);
-        QCOMPARE(job.size, 512);
+        QCOMPARE(job.transfer, TransferSettings{});
         QCOMPARE(job.previewInterval, 10);
-        QCOMPARE(job.transfer.learningRate, 0.02);
+        QCOMPARE(panel.preset(), Preset::Seed);
+        QCOMPARE(panel.presetBox()->currentData().toInt(), static_cast<int>(Preset::Seed));
+        QCOMPARE(panel.scales()->text(), QStringLiteral("512"));
+        QCOMPARE(panel.iterations()->text(), QStringLiteral("1000"));
     }
 
     void slidersReachTheJob() {
@@ -39,14 +46,81 @@ private Q_SLOTS:
         panel.contentWeight()->spinBox()->setValue(2500.0);
         QCOMPARE(weights.count(), 2);
         QCOMPARE(weights.last().first().value<LossWeights>().content, 2500.0);
-        panel.iterations()->setValue(42);
+        edit(panel.iterations(), QStringLiteral("42"));
         panel.size()->setValue(256);
         JobRequest job;
         panel.applyTo(job);
-        QCOMPARE(job.transfer.iterations, 42);
-        QCOMPARE(job.size, 256);
+        QCOMPARE(job.transfer.scales, (std::vector<ScaleStep>{{256, 42}}));
         QCOMPARE(job.transfer.lossWeights.content, 2500.0);
         QVERIFY(qAbs(job.transfer.lossWeights.style - 0.1) < 1e-6);
+    }
+
+    void presetShowsItsChoicesAndCustomOnceChanged() {
+        SettingsPanel panel;
+        panel.size()->setValue(1024);
+        panel.setPreset(Preset::Fine);
+        TransferSettings expected;
+        expected.setOutputSize(1024);
+        applyPreset(expected, Preset::Fine);
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.scales, expected.scales);
+        QCOMPARE(job.transfer.adam, expected.adam);
+        QCOMPARE(panel.presetBox()->currentData().toInt(), static_cast<int>(Preset::Fine));
+        // The detailed settings show the preset's scales...
+        QStringList sizes;
+        for (const auto& s : expected.scales)
+            sizes << QString::number(s.size);
+        QCOMPARE(panel.scales()->text(), sizes.join(QStringLiteral(", ")));
+        // ...and a preset follows the output size.
+        panel.size()->setValue(512);
+        expected.setOutputSize(512);
+        applyPreset(expected, Preset::Fine);
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.scales, expected.scales);
+        QCOMPARE(panel.preset(), Preset::Fine);
+        // Editing a detail makes it Custom, and the edit is kept.
+        edit(panel.iterations(), QStringLiteral("7"));
+        QCOMPARE(panel.preset(), Preset::Custom);
+        QCOMPARE(panel.presetBox()->currentData().toInt(), static_cast<int>(Preset::Custom));
+        panel.applyTo(job);
+        for (const auto& s : job.transfer.scales)
+            QCOMPARE(s.iterations, 7);
+        // Loss weights are not a preset's business.
+        panel.setPreset(Preset::Seed);
+        panel.tvWeight()->setValue(3.0);
+        QCOMPARE(panel.preset(), Preset::Seed);
+    }
+
+    void scalesAndIterationsPerScale() {
+        SettingsPanel panel;
+        edit(panel.scales(), QStringLiteral("128, 256, 512"));
+        edit(panel.iterations(), QStringLiteral("30, 20, 10"));
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.scales, (std::vector<ScaleStep>{{128, 30}, {256, 20}, {512, 10}}));
+        QCOMPARE(panel.size()->value(), 512);
+        // Text that does not make a plan is put back as it was.
+        edit(panel.scales(), QStringLiteral("256, 128"));
+        QCOMPARE(panel.scales()->text(), QStringLiteral("128, 256, 512"));
+        edit(panel.iterations(), QStringLiteral("5, 5"));
+        QCOMPARE(panel.iterations()->text(), QStringLiteral("30, 20, 10"));
+        // The output size carries the scales along.
+        panel.size()->setValue(1024);
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.scales, (std::vector<ScaleStep>{{256, 30}, {512, 20}, {1024, 10}}));
+    }
+
+    void optimizerOptions() {
+        SettingsPanel panel;
+        panel.optimizerBox()->setCurrentIndex(
+            panel.optimizerBox()->findData(static_cast<int>(OptimizerKind::Lbfgs)));
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.optimizer, OptimizerKind::Lbfgs);
+        QCOMPARE(job.transfer.lbfgs, LbfgsOptions{});
+        QCOMPARE(job.transfer.adam, AdamOptions{});
+        QCOMPARE(panel.preset(), Preset::Custom);
     }
 
     void spinBoxMovesSlider() {
@@ -57,30 +131,42 @@ private Q_SLOTS:
 
     void resetRestoresDefaults() {
         SettingsPanel panel;
-        panel.iterations()->setValue(5);
+        edit(panel.iterations(), QStringLiteral("5"));
         panel.contentWeight()->setValue(1.0);
         panel.resetToDefaults();
         JobRequest job;
         panel.applyTo(job);
-        QCOMPARE(job.transfer.iterations, 1000);
-        QCOMPARE(job.transfer.lossWeights.content, 1e4);
+        QCOMPARE(job.transfer, TransferSettings{});
     }
 
-    void persists() {
+    void persistsAsTheSettingsSchema() {
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        JobRequest saved;
         {
             SettingsPanel panel;
-            panel.iterations()->setValue(77);
+            panel.setPreset(Preset::Fast);
+            edit(panel.iterations(), QStringLiteral("77"));
             panel.styleWeight()->setValue(0.5);
             panel.save(settings);
+            panel.applyTo(saved);
         }
+        QVERIFY(settings.value(QStringLiteral("run/settings"))
+                    .toString()
+                    .contains(QStringLiteral("deepart-settings")));
         SettingsPanel restored;
         restored.restore(settings);
         JobRequest job;
         restored.applyTo(job);
-        QCOMPARE(job.transfer.iterations, 77);
+        QCOMPARE(job.transfer, saved.transfer);
+        QCOMPARE(job.transfer.scales.back().iterations, 77);
         QCOMPARE(job.transfer.lossWeights.style, 0.5);
+
+        // Unreadable stored settings fall back to the defaults.
+        settings.setValue(QStringLiteral("run/settings"), QStringLiteral("{\"pooling\": 3}"));
+        restored.restore(settings);
+        restored.applyTo(job);
+        QCOMPARE(job.transfer, TransferSettings{});
     }
 };
 

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "TransferSettings.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+
+namespace deepart {
+
+// Thrown inside a run when a stop was asked for during preparation; the run driver catches it.
+struct RunCancelled {};
+
+// The steering wheel of one run, shared between the thread that runs it and the one that steers
+// (the GUI thread, a signal handler). Every request can be made at any time, also before the
+// run has started or while it is still preparing: the latest value wins and is taken at the next
+// iteration. All methods are thread-safe; requestStopFromSignal() is async-signal-safe.
+class RunControl {
+public:
+    void requestStop();
+    // Only sets the flag (no lock, no wake-up): for a SIGINT handler of a run that never pauses.
+    void requestStopFromSignal() { stop_.store(true); }
+    bool stopRequested() const { return stop_.load(); }
+    // Throws RunCancelled when a stop was asked for.
+    void throwIfStopped() const;
+
+    void setPaused(bool paused);
+    bool isPaused() const;
+
+    void setLossWeights(const LossWeights& weights);
+    // The weights set since the last call, if any.
+    std::optional<LossWeights> takeLossWeights();
+
+    void requestSnapshot() { snapshot_.store(true); }
+    bool takeSnapshotRequest() { return snapshot_.exchange(false); }
+
+    // Run thread: blocks while paused. `onHold`, if set, is called once when it is about to
+    // block (under the lock, so a pause can never go unreported). Returns false when a stop was
+    // asked for.
+    bool waitWhilePaused(const std::function<void()>& onHold = {});
+
+private:
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> snapshot_{false};
+    mutable std::mutex mutex_; // guards paused_ and weights_
+    std::condition_variable resumed_;
+    bool paused_ = false;
+    std::optional<LossWeights> weights_;
+};
+
+} // namespace deepart

@@ -1,0 +1,322 @@
+#include "AdamStrategy.h"
+#include "Error.h"
+#include "RunDriver.h"
+#include "TestData.h"
+#include "TotalVariation.h"
+
+#include <QtTest>
+
+#include <ATen/Parallel.h>
+
+#include <thread>
+
+using namespace deepart;
+
+// The run driver on a slim VGG-19 at 32-48 px: optimizers, scales, snapshots, steering.
+class TestRunDriver : public QObject {
+    Q_OBJECT
+private:
+    Vgg19Weights weights_ = test::smallWeights();
+    torch::Tensor content_ = torch::rand({1, 3, 32, 40});
+    torch::Tensor style_ = torch::rand({1, 3, 40, 32});
+
+    RunPlan plan(int iterations, const TransferSettings& base = TransferSettings{}) const {
+        RunPlan p;
+        p.weights = weights_;
+        p.content = content_;
+        p.style = style_;
+        p.settings = base;
+        p.settings.device = DeviceChoice::Cpu;
+        p.settings.scales = {{40, iterations}};
+        p.settings.saveEvery = 0;
+        return p;
+    }
+
+    struct Recorded {
+        std::vector<IterationStats> stats;
+        std::vector<RunSnapshot> snapshots;
+        int started = 0;
+        RunResult result;
+    };
+
+    static Recorded run(const RunPlan& p, RunControl& control,
+                        const std::function<void(const IterationStats&)>& onIteration = {}) {
+        Recorded r;
+        RunSink sink;
+        sink.started = [&](const RunStarted&) { ++r.started; };
+        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) {
+            r.stats.push_back(s);
+            if (onIteration)
+                onIteration(s);
+        };
+        sink.snapshot = [&](const RunSnapshot& s) { r.snapshots.push_back(s); };
+        r.result = runStyleTransfer(p, control, sink);
+        return r;
+    }
+    static Recorded run(const RunPlan& p) {
+        RunControl control;
+        return run(p, control);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        torch::manual_seed(5);
+        at::set_num_threads(2);
+    }
+
+    void adamLowersTheLoss() {
+        TransferSettings settings;
+        settings.init = InitMode::Noise;
+        const auto r = run(plan(31, settings));
+        QCOMPARE(r.result.outcome, RunOutcome::Finished);
+        QCOMPARE(int(r.stats.size()), 31);
+        const double first = r.stats.front().total;
+        const double last = r.stats.back().total;
+        QVERIFY2(last < 0.8 * first, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
+        QCOMPARE(r.stats.back().evaluations, 31LL); // Adam: one evaluation per iteration
+    }
+
+    void lbfgsLowersTheLossAndStaysFinite() {
+        for (bool strongWolfe : {false, true}) {
+            TransferSettings settings;
+            settings.init = InitMode::Noise;
+            settings.optimizer = OptimizerKind::Lbfgs;
+            settings.lbfgs.strongWolfe = strongWolfe;
+            settings.lbfgs.historySize = 10;
+            const auto r = run(plan(15, settings));
+            QCOMPARE(r.result.outcome, RunOutcome::Finished);
+            QCOMPARE(int(r.stats.size()), 15);
+            const double first = r.stats.front().total;
+            const double last = r.stats.back().total;
+            QVERIFY2(
+                std::isfinite(last) && last < 0.8 * first,
+                qPrintable(QStringLiteral("%1: %2 -> %3").arg(strongWolfe).arg(first).arg(last)));
+            QVERIFY(torch::isfinite(r.result.image).all().item<bool>());
+            // Evaluations are counted: one per iteration without a line search, at least one
+            // with it.
+            if (strongWolfe)
+                QVERIFY(r.stats.back().evaluations >= 15);
+            else
+                QCOMPARE(r.stats.back().evaluations, 15LL);
+        }
+    }
+
+    void contentInitStartsWithZeroContentLoss() {
+        const auto r = run(plan(2));
+        const auto& first = r.stats.front();
+        QCOMPARE(first.iteration, 1);
+        QCOMPARE(first.content(), 0.0);
+        QVERIFY(first.style() > 0.0 && first.tv() > 0.0);
+        QVERIFY(qAbs(first.total - (first.content() + first.style() + first.tv())) <=
+                1e-5 * first.total);
+        QVERIFY(r.stats.back().content() > 0.0);
+        QCOMPARE(first.terms.size(), size_t(3));
+        QCOMPARE(first.terms[0].name, std::string("content"));
+    }
+
+    void imageStaysInUnitRangeAndContentSize() {
+        TransferSettings settings;
+        settings.adam.learningRate = settings.adam.finalLearningRate = 0.5;
+        const auto r = run(plan(3, settings));
+        QCOMPARE(r.result.image.sizes(), content_.sizes());
+        QVERIFY(r.result.image.min().item<float>() >= 0.0f &&
+                r.result.image.max().item<float>() <= 1.0f);
+    }
+
+    void noiseIsSeeded() {
+        TransferSettings settings;
+        settings.init = InitMode::Noise;
+        settings.seed = 42;
+        torch::Tensor images[3];
+        for (int i = 0; i < 3; ++i) {
+            settings.seed = i < 2 ? 42 : 43;
+            RunControl control;
+            RunSink sink;
+            sink.started = [&](const RunStarted& s) {
+                images[i] = s.image.clone();
+                control.requestStop();
+            };
+            runStyleTransfer(plan(5, settings), control, sink);
+        }
+        QVERIFY(torch::equal(images[0], images[1]));
+        QVERIFY(!torch::equal(images[0], images[2]));
+    }
+
+    void snapshotsAtMultiplesOfSaveEvery() {
+        RunPlan p = plan(10);
+        p.settings.saveEvery = 3;
+        const auto r = run(p);
+        std::vector<int> iterations;
+        for (const auto& s : r.stats)
+            iterations.push_back(s.iteration);
+        QCOMPARE(iterations, (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+        std::vector<int> snapshots;
+        for (const auto& s : r.snapshots)
+            snapshots.push_back(s.iteration);
+        QCOMPARE(snapshots, (std::vector<int>{3, 6, 9}));
+        QVERIFY(!r.snapshots.front().manual);
+    }
+
+    void scalesRunCoarseToFine() {
+        RunPlan p = plan(1);
+        p.settings.scales = {{20, 3}, {30, 2}, {40, 2}};
+        p.settings.saveEvery = 2;
+        const auto r = run(p);
+        QCOMPARE(r.result.outcome, RunOutcome::Finished);
+        QCOMPARE(int(r.stats.size()), 7);
+        std::vector<int> sizes;
+        std::vector<int> scales;
+        for (const auto& s : r.stats) {
+            sizes.push_back(s.size);
+            scales.push_back(s.scale);
+            QCOMPARE(s.totalIterations, 7);
+        }
+        QCOMPARE(sizes, (std::vector<int>{20, 20, 20, 30, 30, 40, 40}));
+        QCOMPARE(scales, (std::vector<int>{0, 0, 0, 1, 1, 2, 2}));
+        // Progress follows the pixels: three 20x16 iterations are worth less than one 40x32.
+        QVERIFY(r.stats[2].progress < 0.5 * r.stats[5].progress);
+        QCOMPARE(r.stats.back().progress, 1.0);
+        // Snapshots across scales carry their scale and are at that scale's size.
+        QCOMPARE(int(r.snapshots.size()), 3);
+        QCOMPARE(r.snapshots[0].iteration, 2);
+        QCOMPARE(r.snapshots[0].scale, 0);
+        QCOMPARE(r.snapshots[0].image.sizes(), (torch::IntArrayRef{1, 3, 16, 20}));
+        QCOMPARE(r.snapshots[1].scale, 1);
+        QCOMPARE(r.snapshots[1].image.sizes(), (torch::IntArrayRef{1, 3, 24, 30}));
+        QCOMPARE(r.snapshots[2].scale, 2);
+        QCOMPARE(r.result.image.sizes(), content_.sizes());
+    }
+
+    void aStoppedCoarseRunEndsAtTheOutputSize() {
+        RunPlan p = plan(1);
+        p.settings.scales = {{20, 50}, {40, 50}};
+        RunControl control;
+        const auto r = run(p, control, [&](const IterationStats& s) {
+            if (s.iteration == 4)
+                control.requestStop();
+        });
+        QCOMPARE(r.result.outcome, RunOutcome::Cancelled);
+        QCOMPARE(r.result.completedIterations, 4);
+        QCOMPARE(r.result.image.sizes(), content_.sizes());
+    }
+
+    void cancelStopsBetweenIterations() {
+        RunControl control;
+        const auto r = run(plan(100), control, [&](const IterationStats& s) {
+            if (s.iteration == 4)
+                control.requestStop();
+        });
+        QCOMPARE(r.result.outcome, RunOutcome::Cancelled);
+        QCOMPARE(r.result.completedIterations, 4);
+        QCOMPARE(int(r.stats.size()), 4);
+    }
+
+    void stopBeforeTheRunPreparesNothing() {
+        RunControl control;
+        control.requestStop();
+        const auto r = run(plan(100), control);
+        QCOMPARE(r.result.outcome, RunOutcome::Cancelled);
+        QCOMPARE(r.started, 0);
+        QVERIFY(r.stats.empty());
+        QCOMPARE(r.result.image.sizes(), content_.sizes());
+    }
+
+    void weightsSetBeforeTheFirstIterationAreUsedByIt() {
+        // Set while the run is still preparing: the latest value wins, and the very first
+        // iteration is weighted with it. The content image is the first image, so its TV is
+        // known: the reported term must be exactly gamma times it.
+        RunControl control;
+        LossWeights first = TransferSettings{}.lossWeights;
+        first.tv = 1.0;
+        control.setLossWeights(first);
+        LossWeights latest = first;
+        latest.tv = 750.0;
+        control.setLossWeights(latest);
+        const auto r = run(plan(2), control);
+        const double rawTv = totalVariation(content_).item<double>();
+        QVERIFY2(qAbs(r.stats.front().tv() - 750.0 * rawTv) <= 1e-5 * 750.0 * rawTv,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(r.stats.front().tv()).arg(750 * rawTv)));
+        QCOMPARE(r.result.lossWeights.tv, 750.0);
+    }
+
+    void weightsChangedMidRunWeighTheNextIteration() {
+        // Changed from the callback of iteration 3, so exactly there; iteration 4 is compared
+        // with a twin run without the change. The image is the same, so tv4 / tv4' must be the
+        // weights' ratio.
+        const auto twin = run(plan(4));
+        RunControl control;
+        LossWeights heavier = TransferSettings{}.lossWeights;
+        heavier.tv *= 10.0;
+        const auto r = run(plan(4), control, [&](const IterationStats& s) {
+            if (s.iteration == 3)
+                control.setLossWeights(heavier);
+        });
+        const double ratio = r.stats[3].tv() / twin.stats[3].tv();
+        QVERIFY2(qAbs(ratio - 10.0) < 1e-4, qPrintable(QString::number(ratio)));
+        QCOMPARE(r.stats[2].tv(), twin.stats[2].tv());
+    }
+
+    void manualSnapshotIsTakenAtTheNextIteration() {
+        RunControl control;
+        const auto r = run(plan(6), control, [&](const IterationStats& s) {
+            if (s.iteration == 2)
+                control.requestSnapshot();
+        });
+        QCOMPARE(int(r.snapshots.size()), 1);
+        QCOMPARE(r.snapshots.front().iteration, 2);
+        QVERIFY(r.snapshots.front().manual);
+    }
+
+    void pauseHoldsUntilResumed() {
+        RunControl control;
+        std::atomic<int> done{0};
+        control.setPaused(true);
+        std::thread runner(
+            [&] { run(plan(3), control, [&](const IterationStats& s) { done = s.iteration; }); });
+        // Nothing may happen while paused; a bounded wait for an absence.
+        QTest::qWait(300);
+        QCOMPARE(done.load(), 0);
+        control.setPaused(false);
+        runner.join();
+        QCOMPARE(done.load(), 3);
+    }
+
+    void nonFiniteLossStopsAndKeepsTheLastGoodImage() {
+        TransferSettings settings;
+        settings.lossWeights.style = 1e39; // past float's range: the style term is infinite
+        const auto r = run(plan(5, settings));
+        QCOMPARE(r.result.outcome, RunOutcome::Failed);
+        QVERIFY2(QString::fromStdString(r.result.message).contains(QStringLiteral("infinite")),
+                 r.result.message.c_str());
+        QCOMPARE(r.result.completedIterations, 0);
+        QVERIFY(r.stats.empty());
+        // Nothing good came after the start: the starting image (the content) is kept, finite.
+        QVERIFY(torch::equal(r.result.image, content_));
+    }
+
+    void learningRateScheduleIsGeometric() {
+        AdamOptions o;
+        o.learningRate = 0.1;
+        o.finalLearningRate = 0.001;
+        QCOMPARE(AdamStrategy::learningRateAt(o, 0, 101), 0.1);
+        QVERIFY(qAbs(AdamStrategy::learningRateAt(o, 50, 101) - 0.01) < 1e-12);
+        QVERIFY(qAbs(AdamStrategy::learningRateAt(o, 100, 101) - 0.001) < 1e-12);
+        o.finalLearningRate = o.learningRate;
+        QCOMPARE(AdamStrategy::learningRateAt(o, 70, 101), 0.1);
+    }
+
+    void rejectsBadSettings() {
+        RunPlan p = plan(2);
+        p.settings.contentLayer = "block9_conv9";
+        QVERIFY_THROWS_EXCEPTION(Error, run(p));
+        p = plan(2);
+        p.content = torch::rand({1, 3, 8, 8});
+        QVERIFY_THROWS_EXCEPTION(Error, run(p));
+        p = plan(2);
+        p.settings.scales = {{40, 2}, {30, 2}};
+        QVERIFY_THROWS_EXCEPTION(Error, run(p));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunDriver)
+#include "tst_rundriver.moc"
