@@ -98,8 +98,11 @@ void LossChart::addStats(const IterationStats& stats) {
     // The x axis spans the run, so its ticks stay whole numbers and it does not jump.
     const double end = std::max(
         {10.0, static_cast<double>(stats.totalIterations), static_cast<double>(stats.iteration)});
-    if (xAxis_->max() != end)
+    if (end != xEnd_) {
+        xEnd_ = end;
         xAxis_->setRange(0, end);
+        xAxis_->applyNiceNumbers(); // ticks at round iterations (0, 10, 20, not 0, 7, 15)
+    }
     if (low_ > 0.0)
         yAxis_->setRange(std::pow(10.0, std::floor(std::log10(low_))),
                          std::pow(10.0, std::ceil(std::log10(high_ * 1.0001))));
@@ -111,6 +114,7 @@ void LossChart::clear() {
         series->clear();
     low_ = high_ = 0.0;
     stride_ = 1;
+    xEnd_ = 10.0;
     xAxis_->setRange(0, 10);
 }
 

@@ -40,6 +40,7 @@ private:
     double low_ = 0.0;
     double high_ = 0.0;
     int stride_ = 1;
+    double xEnd_ = 10.0; // the run's length, before rounding to nice numbers
 };
 
 } // namespace deepart

@@ -1,5 +1,6 @@
 #include "EngineBenchmark.h"
 
+#include "MemoryEstimate.h"
 #include "RandomVgg19Weights.h"
 #include "RunDriver.h"
 
@@ -87,7 +88,10 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
     out << "deepart-bench: " << describeDevice(device) << ", LibTorch " << TORCH_VERSION
         << ", random VGG-19 weights, preset " << toString(options.preset) << ", "
         << options.iterations << " timed iterations after " << options.warmup << " warm-up\n";
-    out << "  size   median ms/it   mean ms/it   peak RSS MiB\n";
+    out << "  size   median ms/it   mean ms/it   peak RSS MiB   estimate MiB\n";
+    std::int64_t weightBytes = 0;
+    for (const auto& layer : weights.layers)
+        weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
 
     std::vector<BenchmarkResult> results;
     for (int size : options.sizes) {
@@ -117,9 +121,12 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         r.medianMs = times[times.size() / 2];
         r.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
         r.peakRssMiB = peakRssMiB();
+        r.estimateMiB =
+            estimateRunMemory(plan.settings, size, size, size, size, weightBytes).bytes /
+            (1024.0 * 1024.0);
         char line[128];
-        std::snprintf(line, sizeof line, "  %4d   %12.1f   %10.1f   %12.0f\n", r.size, r.medianMs,
-                      r.meanMs, r.peakRssMiB);
+        std::snprintf(line, sizeof line, "  %4d   %12.1f   %10.1f   %12.0f   %12.0f\n", r.size,
+                      r.medianMs, r.meanMs, r.peakRssMiB, r.estimateMiB);
         out << line << std::flush;
         results.push_back(r);
     }

@@ -25,6 +25,7 @@ struct BenchmarkResult {
     double medianMs = 0.0;
     double meanMs = 0.0;
     double peakRssMiB = 0.0;
+    double estimateMiB = 0.0; // estimateRunMemory() for the same run
 };
 
 // Reads deepart-bench's arguments; throws std::invalid_argument with a usage sentence.

@@ -130,6 +130,10 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("Adam: the rate at the end of each scale, reached geometrically "
                        "[the learning rate: constant]."),
         "lr");
+    opt("warmup",
+        QStringLiteral("Adam: iterations over which the rate climbs to the learning rate at the "
+                       "start of each scale [0]."),
+        "n");
     opt("lbfgs-history",
         QStringLiteral("L-BFGS: gradient pairs kept [%1].").arg(d.lbfgs.historySize), "n");
     opt("line-search", QStringLiteral("L-BFGS: none or strong-wolfe [none]."), "kind");
@@ -240,6 +244,8 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
     if (isSet("final-learning-rate"))
         t.adam.finalLearningRate = toDouble(QStringLiteral("final-learning-rate"),
                                             value("final-learning-rate"), 0.0, kHuge, true);
+    if (isSet("warmup"))
+        t.adam.warmupIterations = toInt(QStringLiteral("warmup"), value("warmup"), 0, 1'000'000);
     if (isSet("lbfgs-history"))
         t.lbfgs.historySize =
             toInt(QStringLiteral("lbfgs-history"), value("lbfgs-history"), 1, 1000);

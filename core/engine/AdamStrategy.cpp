@@ -1,5 +1,6 @@
 #include "AdamStrategy.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace deepart {
@@ -17,15 +18,23 @@ AdamStrategy::AdamStrategy(const AdamOptions& options, const torch::Tensor& imag
       optimizer_(std::vector<torch::Tensor>{image}, adamOptions(options)), iterations_(iterations) {
 }
 
+bool AdamStrategy::hasSchedule(const AdamOptions& o) {
+    return o.finalLearningRate != o.learningRate || o.warmupIterations > 0;
+}
+
 double AdamStrategy::learningRateAt(const AdamOptions& o, int k, int iterations) {
-    if (o.finalLearningRate == o.learningRate || iterations <= 1)
+    const int warmup = std::min(o.warmupIterations, iterations);
+    if (k < warmup)
+        return o.learningRate * (k + 1) / warmup;
+    const int decay = iterations - warmup; // iterations from the peak to the end
+    if (o.finalLearningRate == o.learningRate || decay <= 1)
         return o.learningRate;
-    const double t = static_cast<double>(k) / (iterations - 1);
+    const double t = static_cast<double>(k - warmup) / (decay - 1);
     return o.learningRate * std::pow(o.finalLearningRate / o.learningRate, t);
 }
 
 StepResult AdamStrategy::step(const Objective& objective) {
-    if (options_.finalLearningRate != options_.learningRate) {
+    if (hasSchedule(options_)) {
         auto& group =
             static_cast<torch::optim::AdamOptions&>(optimizer_.param_groups().front().options());
         group.lr(learningRateAt(options_, done_, iterations_));

@@ -6,8 +6,8 @@
 
 namespace deepart {
 
-// Adam exactly as the seed runs it (one evaluation per iteration), with an optional geometric
-// learning-rate schedule from AdamOptions::learningRate to finalLearningRate.
+// Adam exactly as the seed runs it (one evaluation per iteration), with AdamOptions' optional
+// schedule (linear warm-up, then geometric decay) restarted at each scale.
 class AdamStrategy : public OptimizerStrategy {
 public:
     AdamStrategy(const AdamOptions& options, const torch::Tensor& image, int iterations);
@@ -15,6 +15,8 @@ public:
 
     // The rate used at iteration `k` (0-based) of `iterations`.
     static double learningRateAt(const AdamOptions& options, int k, int iterations);
+    // False for the seed's constant rate, which is then never touched.
+    static bool hasSchedule(const AdamOptions& options);
 
 private:
     AdamOptions options_;

@@ -8,6 +8,9 @@ namespace deepart {
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
 
+// "auto", "cpu", "cuda": the spelling of settings files and the command line.
+const char* toString(DeviceChoice choice);
+
 // Runtime choice of where to compute: Auto takes CUDA when LibTorch sees a device. Asking for
 // CUDA where there is none throws deepart::Error.
 torch::Device chooseDevice(DeviceChoice choice);

@@ -2,6 +2,7 @@
 
 #include "ComputeDevice.h"
 #include "Error.h"
+#include "MemoryEstimate.h"
 #include "Objective.h"
 #include "OptimizerStrategy.h"
 #include "ScalePlan.h"
@@ -63,15 +64,15 @@ torch::Tensor resized(const torch::Tensor& image, int height, int width) {
         .clamp(0.0, 1.0);
 }
 
-// The previous scale's result brought up to the next scale.
-torch::Tensor upscaled(const torch::Tensor& image, int height, int width) {
+// An image (or a difference of images, unclamped) brought up to a larger scale.
+torch::Tensor upscaled(const torch::Tensor& image, int height, int width, bool clamp = true) {
     if (image.size(2) == height && image.size(3) == width)
         return image;
-    return F::interpolate(image, F::InterpolateFuncOptions()
-                                     .size(std::vector<int64_t>{height, width})
-                                     .mode(torch::kBicubic)
-                                     .align_corners(false))
-        .clamp(0.0, 1.0);
+    const auto up = F::interpolate(image, F::InterpolateFuncOptions()
+                                              .size(std::vector<int64_t>{height, width})
+                                              .mode(torch::kBicubic)
+                                              .align_corners(false));
+    return clamp ? up.clamp(0.0, 1.0) : up;
 }
 
 torch::Tensor initialImage(const torch::Tensor& content, const TransferSettings& s) {
@@ -113,11 +114,21 @@ RunResult runStyleTransfer(const RunPlan& plan, RunControl& control, const RunSi
     try {
         control.throwIfStopped();
         const torch::Device device = chooseDevice(settings.device);
+        if (device.is_cpu()) {
+            std::int64_t weightBytes = 0;
+            for (const auto& layer : plan.weights.layers)
+                weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
+            checkRunFitsInMemory(settings, outputWidth, outputHeight,
+                                 static_cast<int>(plan.style.size(3)),
+                                 static_cast<int>(plan.style.size(2)), weightBytes,
+                                 plan.memoryLimitBytes.value_or(availableMemoryBytes()));
+        }
         const Vgg19 network(plan.weights, deepestLayer(settings), settings.pooling, device);
         const auto content = plan.content.to(device, torch::kFloat32);
         const auto style = plan.style.to(device, torch::kFloat32);
         long long evaluations = 0;
         int iteration = 0;
+        torch::Tensor previousContent; // the content at the scale before
 
         for (const ScaleStage& stage : scales.stages()) {
             control.throwIfStopped();
@@ -126,9 +137,18 @@ RunResult runStyleTransfer(const RunPlan& plan, RunControl& control, const RunSi
                                 resized(style, stage.styleHeight, stage.styleWidth), settings,
                                 checkpoint);
             objective.setLossWeights(result.lossWeights);
-            image = (stage.index == 0 ? initialImage(stageContent, settings)
-                                      : upscaled(image.detach(), stage.height, stage.width))
-                        .set_requires_grad(true);
+            if (stage.index == 0) {
+                image = initialImage(stageContent, settings);
+            } else {
+                // What the coarser scale changed, scaled up (bicubic), on top of the content at
+                // this scale: the result scaled up alone would lose the content's fine detail,
+                // which the network sees as a large content loss to win back.
+                image = (stageContent + upscaled(image.detach() - previousContent, stage.height,
+                                                 stage.width, false))
+                            .clamp(0.0, 1.0);
+            }
+            previousContent = stageContent;
+            image.set_requires_grad(true);
             const auto optimizer = makeOptimizer(settings, image, stage.iterations);
             if (stage.index == 0 && sink.started)
                 sink.started(RunStarted{describeDevice(device), outputWidth, outputHeight,

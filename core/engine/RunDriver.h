@@ -7,7 +7,9 @@
 
 #include <torch/types.h>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace deepart {
@@ -19,6 +21,9 @@ struct RunPlan {
     torch::Tensor content; // 1x3xHxW RGB in [0,1]; its longer side is the output size
     torch::Tensor style;   // likewise, scaled like the content
     TransferSettings settings;
+    // Memory the run may take on the CPU; unset: what the system has available. A run whose
+    // estimate exceeds it is refused before anything is allocated.
+    std::optional<std::int64_t> memoryLimitBytes;
 };
 
 // What a run reports while it goes; every callback is called on the running thread, and each
@@ -51,7 +56,8 @@ struct RunResult {
 // previous result scaled up, bicubic), one optimizer iteration at a time, reading `control`
 // between iterations (and between network layers while preparing, so a stop is quick even at
 // large sizes). A non-finite loss ends the run as Failed with the last good image. Throws
-// deepart::Error for unusable settings or images; other exceptions (out of memory) pass through.
+// deepart::Error for unusable settings or images and, on the CPU, for a run whose memory
+// estimate exceeds what is available; other exceptions (out of memory) pass through.
 RunResult runStyleTransfer(const RunPlan& plan, RunControl& control, const RunSink& sink);
 
 } // namespace deepart

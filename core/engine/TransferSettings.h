@@ -32,19 +32,23 @@ struct StyleLayer {
     bool operator==(const StyleLayer& o) const { return name == o.name && weight == o.weight; }
 };
 
-// Adam as the seed runs it. With finalLearningRate different from learningRate the rate moves
-// geometrically from one to the other over each scale's iterations (a decaying step settles
-// where a constant one keeps oscillating).
+// Adam as the seed runs it, with an optional schedule at each scale: over the first
+// warmupIterations the rate climbs linearly to learningRate (Adam's first steps move every pixel
+// by the full rate, which throws a content-initialized image far off), then it moves
+// geometrically to finalLearningRate by the scale's last iteration (a decaying step settles where
+// a constant one keeps oscillating). The seed: no warm-up, a constant rate.
 struct AdamOptions {
     double learningRate = 0.02;
     double finalLearningRate = 0.02;
+    int warmupIterations = 0;
     double beta1 = 0.99;
     double beta2 = 0.999;
     double epsilon = 0.1;
 
     bool operator==(const AdamOptions& o) const {
         return learningRate == o.learningRate && finalLearningRate == o.finalLearningRate &&
-               beta1 == o.beta1 && beta2 == o.beta2 && epsilon == o.epsilon;
+               warmupIterations == o.warmupIterations && beta1 == o.beta1 && beta2 == o.beta2 &&
+               epsilon == o.epsilon;
     }
 };
 

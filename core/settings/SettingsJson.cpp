@@ -35,18 +35,6 @@ constexpr int kMaxIterations = 1000000;
 constexpr int kMaxHistorySize = 1000;
 constexpr int kMaxSnapshotEvery = 1000000;
 
-const char* deviceName(DeviceChoice device) {
-    switch (device) {
-    case DeviceChoice::Auto:
-        return "auto";
-    case DeviceChoice::Cpu:
-        return "cpu";
-    case DeviceChoice::Cuda:
-        return "cuda";
-    }
-    return "auto";
-}
-
 const char* lineSearchName(bool strongWolfe) {
     return strongWolfe ? "strong_wolfe" : "none";
 }
@@ -387,10 +375,12 @@ void readOptimizer(const QJsonValue& value, TransferSettings& t) {
     const QJsonValue adamValue = optimizer.value(QLatin1String("adam"));
     if (!adamValue.isUndefined()) {
         const QString at = join(path, QStringLiteral("adam"));
-        const QJsonObject adam = objectAt(
-            adamValue, at, {"learning_rate", "final_learning_rate", "beta1", "beta2", "epsilon"});
+        const QJsonObject adam = objectAt(adamValue, at,
+                                          {"learning_rate", "final_learning_rate",
+                                           "warmup_iterations", "beta1", "beta2", "epsilon"});
         readNumber(adam, at, "learning_rate", Range::Positive, t.adam.learningRate);
         readNumber(adam, at, "final_learning_rate", Range::Positive, t.adam.finalLearningRate);
+        readInt(adam, at, "warmup_iterations", 0, 1'000'000, t.adam.warmupIterations);
         readNumber(adam, at, "beta1", Range::ZeroToBelowOne, t.adam.beta1);
         readNumber(adam, at, "beta2", Range::ZeroToBelowOne, t.adam.beta2);
         readNumber(adam, at, "epsilon", Range::NonNegative, t.adam.epsilon);
@@ -457,6 +447,7 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
                      {QStringLiteral("adam"),
                       QJsonObject{{QStringLiteral("learning_rate"), t.adam.learningRate},
                                   {QStringLiteral("final_learning_rate"), t.adam.finalLearningRate},
+                                  {QStringLiteral("warmup_iterations"), t.adam.warmupIterations},
                                   {QStringLiteral("beta1"), t.adam.beta1},
                                   {QStringLiteral("beta2"), t.adam.beta2},
                                   {QStringLiteral("epsilon"), t.adam.epsilon}}},
@@ -471,7 +462,7 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
                      {QStringLiteral("noise_ratio"), t.noiseRatio},
                      {QStringLiteral("seed"), seed}}},
         {QStringLiteral("pooling"), QLatin1String(toString(t.pooling))},
-        {QStringLiteral("device"), QLatin1String(deviceName(t.device))},
+        {QStringLiteral("device"), QLatin1String(toString(t.device))},
     };
 }
 
@@ -535,7 +526,7 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
 
     readChoice(json, QString(), "pooling", {Pooling::Max, Pooling::Average}, toString, t.pooling);
     readChoice(json, QString(), "device",
-               {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, deviceName, t.device);
+               {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, toString, t.device);
     return settings;
 }
 

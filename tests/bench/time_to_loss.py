@@ -31,14 +31,18 @@ def run(cli, name, args, common, out_dir):
     seconds = time.monotonic() - start
     if done.returncode != 0:
         sys.exit(f"{name}: deepart-cli failed ({done.returncode}): {done.stderr.strip()}")
-    lines = [json.loads(line) for line in open(log)]
+    lines = timed([json.loads(line) for line in open(log)])
+    return {"name": name, "seconds": seconds, "lines": lines, "loop": lines[-1]["at"]}
+
+
+def timed(lines):
     # Each line's losses are those of the image before that iteration's update, and its "ms" the
     # iteration's own time; the time at which a loss was known is the sum of the ms up to it.
     elapsed = 0.0
     for line in lines:
         elapsed += line["ms"] / 1000.0
         line["at"] = elapsed
-    return {"name": name, "seconds": seconds, "lines": lines, "loop": elapsed}
+    return lines
 
 
 def main():
@@ -52,13 +56,20 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--out", default=None)
     p.add_argument("--extra", action="append", default=[])
+    p.add_argument("--seed-log", default=None,
+                   help="reuse the seed preset's log and seconds of an earlier run (LOG:SECONDS)")
     a = p.parse_args()
     out_dir = a.out or tempfile.mkdtemp(prefix="deepart-ttl-")
     os.makedirs(out_dir, exist_ok=True)
     common = ["--weights", a.weights, "--content", a.content, "--style", a.style, "--size",
               str(a.size), "--threads", str(a.threads), "--device", "cpu"]
     runs = []
-    for preset in a.presets.split(","):
+    if a.seed_log:
+        log, _, seconds = a.seed_log.rpartition(":")
+        lines = timed([json.loads(line) for line in open(log)])
+        runs.append({"name": "seed", "seconds": float(seconds), "lines": lines,
+                     "loop": lines[-1]["at"]})
+    for preset in filter(None, a.presets.split(",")):
         runs.append(run(a.cli, preset, ["--preset", preset], common, out_dir))
     for extra in a.extra:
         name, _, flags = extra.partition("=")
@@ -67,8 +78,14 @@ def main():
     seed = next((r for r in runs if r["name"] == "seed"), None)
     target = seed["lines"][-1]["total"] if seed else None
     print(f"size {a.size} px, {a.threads} threads; seed's final total loss: {target}")
-    print(f"{'run':>10} {'iterations':>10} {'evaluations':>11} {'seconds':>8} {'final total':>13}"
-          f" {'vs seed time':>12} {'reached seed loss at':>21}")
+    # Wall seconds include loading and anything else the machine did meanwhile; the median
+    # iteration time times the iterations is the same cost without the noise.
+    def steady(r):
+        ms = sorted(line["ms"] for line in r["lines"])
+        return ms[len(ms) // 2] * len(ms) / 1000.0
+    print(f"{'run':>10} {'iterations':>10} {'evaluations':>11} {'seconds':>8} {'median ms':>9}"
+          f" {'final total':>13} {'vs seed time':>12} {'(by median)':>11}"
+          f" {'reached seed loss at':>21}")
     for r in runs:
         last = r["lines"][-1]
         ratio = r["seconds"] / seed["seconds"] if seed else float("nan")
@@ -80,8 +97,11 @@ def main():
                 reached = f"{hit['at']:.0f} s (it {hit['iteration']})"
             else:
                 reached = "never"
+        ms = sorted(line["ms"] for line in r["lines"])[len(r["lines"]) // 2]
+        steady_ratio = steady(r) / steady(seed) if seed else float("nan")
         print(f"{r['name']:>10} {last['iteration']:>10} {last['evaluations']:>11} "
-              f"{r['seconds']:>8.1f} {last['total']:>13.6g} {ratio:>12.3f} {reached:>21}")
+              f"{r['seconds']:>8.1f} {ms:>9.1f} {last['total']:>13.6g} {ratio:>12.3f}"
+              f" {steady_ratio:>11.3f} {reached:>21}")
     print(f"logs and images in {out_dir}")
 
 

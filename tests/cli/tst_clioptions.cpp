@@ -128,8 +128,8 @@ private Q_SLOTS:
         args << QStringLiteral("--scales=128,256,512")
              << QStringLiteral("--scale-iterations=300,200,100")
              << QStringLiteral("--optimizer=lbfgs") << QStringLiteral("--learning-rate=0.8")
-             << QStringLiteral("--lbfgs-history=20")
-             << QStringLiteral("--line-search=strong-wolfe");
+             << QStringLiteral("--lbfgs-history=20") << QStringLiteral("--line-search=strong-wolfe")
+             << QStringLiteral("--warmup=5");
         const auto r = parse(args);
         QVERIFY2(r.options, r.message.c_str());
         const auto& t = r.options->run.transfer;
@@ -139,6 +139,7 @@ private Q_SLOTS:
         QCOMPARE(t.adam.learningRate, 0.02); // Adam's untouched
         QCOMPARE(t.lbfgs.historySize, 20);
         QVERIFY(t.lbfgs.strongWolfe);
+        QCOMPARE(t.adam.warmupIterations, 5);
 
         // Without --scale-iterations, --iterations applies to each scale.
         const auto each = parse(required() << QStringLiteral("--scales=64,128")

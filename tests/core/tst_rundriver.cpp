@@ -1,5 +1,6 @@
 #include "AdamStrategy.h"
 #include "Error.h"
+#include "MemoryEstimate.h"
 #include "RunDriver.h"
 #include "TestData.h"
 #include "TotalVariation.h"
@@ -303,6 +304,57 @@ private Q_SLOTS:
         QVERIFY(qAbs(AdamStrategy::learningRateAt(o, 100, 101) - 0.001) < 1e-12);
         o.finalLearningRate = o.learningRate;
         QCOMPARE(AdamStrategy::learningRateAt(o, 70, 101), 0.1);
+        QVERIFY(!AdamStrategy::hasSchedule(o));
+        // A warm-up climbs linearly to the peak, then the decay spans the rest.
+        o.finalLearningRate = 0.001;
+        o.warmupIterations = 10;
+        QVERIFY(AdamStrategy::hasSchedule(o));
+        QVERIFY(qAbs(AdamStrategy::learningRateAt(o, 0, 111) - 0.01) < 1e-12);
+        QVERIFY(qAbs(AdamStrategy::learningRateAt(o, 4, 111) - 0.05) < 1e-12);
+        QCOMPARE(AdamStrategy::learningRateAt(o, 10, 111), 0.1);
+        QVERIFY(qAbs(AdamStrategy::learningRateAt(o, 110, 111) - 0.001) < 1e-12);
+    }
+
+    void aRunThatWouldNotFitIsRefusedBeforeItStarts() {
+        RunPlan p = plan(2);
+        const auto estimate = estimateRunMemory(p.settings, 40, 32, 32, 40, 0);
+        p.memoryLimitBytes = estimate.baseBytes + 1; // nothing beyond the base fits
+        RunControl control;
+        int started = 0;
+        RunSink sink;
+        sink.started = [&](const RunStarted&) { ++started; };
+        try {
+            runStyleTransfer(p, control, sink);
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(QStringLiteral("needs about")) &&
+                         message.contains(QStringLiteral("40 px")),
+                     e.what());
+        }
+        QCOMPARE(started, 0);
+        // With room for a smaller size, the message names it.
+        const auto half = estimateRunMemory(p.settings, 20, 16, 16, 20, 0);
+        p.memoryLimitBytes = half.bytes;
+        try {
+            runStyleTransfer(p, control, sink);
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("largest output size")),
+                     e.what());
+        }
+    }
+
+    void memoryEstimateGrowsWithSizeAndHistory() {
+        TransferSettings s;
+        const auto small = estimateRunMemory(s, 256, 256, 256, 256, 80'000'000);
+        const auto large = estimateRunMemory(s, 1024, 1024, 1024, 1024, 80'000'000);
+        QVERIFY(large.activationBytes > 15 * small.activationBytes);
+        s.optimizer = OptimizerKind::Lbfgs;
+        s.lbfgs.historySize = 100;
+        const auto lbfgs = estimateRunMemory(s, 1024, 1024, 1024, 1024, 80'000'000);
+        // 100 pairs of 3 x 1024 x 1024 floats: 2.4 GB more than Adam's state.
+        QVERIFY(lbfgs.optimizerBytes - large.optimizerBytes > 2'000'000'000LL);
     }
 
     void rejectsBadSettings() {

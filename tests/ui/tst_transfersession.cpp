@@ -64,6 +64,36 @@ private Q_SLOTS:
         QCOMPARE(snapshots.at(1).first().value<SnapshotInfo>().iteration, 10);
     }
 
+    void previewsAndSnapshotsAcrossScales() {
+        JobRequest job = job_;
+        job.transfer.scales = {{24, 4}, {48, 4}};
+        job.transfer.saveEvery = 2;
+        TransferSession session;
+        QSignalSpy progressed(&session, &TransferSession::progressed);
+        QSignalSpy previews(&session, &TransferSession::previewReady);
+        QSignalSpy snapshots(&session, &TransferSession::snapshotReady);
+        QSignalSpy finished(&session, &TransferSession::finished);
+        session.start(job);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).toInt(), 8);
+        QCOMPARE(progressed.count(), 8);
+        QCOMPARE(progressed.at(3).first().value<IterationStats>().size, 24);
+        QCOMPARE(progressed.at(4).first().value<IterationStats>().size, 48);
+        // The first preview is the starting image at the first scale, the last the result.
+        QCOMPARE(previews.first().at(1).value<QImage>().size(), QSize(24, 18));
+        QCOMPARE(previews.last().at(1).value<QImage>().size(), QSize(48, 36));
+        QCOMPARE(snapshots.count(), 4); // 2, 4 at 24 px; 6, 8 at 48 px
+        const auto coarse = snapshots.at(1).first().value<SnapshotInfo>();
+        QCOMPARE(coarse.iteration, 4);
+        QCOMPARE(coarse.scale, 0);
+        QCOMPARE(coarse.size, 24);
+        QCOMPARE(coarse.image.size(), QSize(24, 18));
+        const auto fine = snapshots.at(3).first().value<SnapshotInfo>();
+        QCOMPARE(fine.iteration, 8);
+        QCOMPARE(fine.scale, 1);
+        QCOMPARE(fine.image.size(), QSize(48, 36));
+    }
+
     void pauseHoldsAndResumeContinues() {
         TransferSession session;
         QSignalSpy progressed(&session, &TransferSession::progressed);
