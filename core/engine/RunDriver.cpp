@@ -92,133 +92,160 @@ bool allFinite(const std::vector<double>& values) {
     return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
 }
 
+// One run from start to finish; runStyleTransfer() makes one and executes it.
+class Run {
+public:
+    Run(const RunPlan& plan, RunControl& control, const RunSink& sink)
+        : plan_(plan), settings_(plan.settings), control_(control), sink_(sink),
+          scales_(settings_.scales, static_cast<int>(plan.content.size(3)),
+                  static_cast<int>(plan.content.size(2)), static_cast<int>(plan.style.size(3)),
+                  static_cast<int>(plan.style.size(2))),
+          outputHeight_(static_cast<int>(plan.content.size(2))),
+          outputWidth_(static_cast<int>(plan.content.size(3))) {
+        result_.lossWeights = settings_.lossWeights;
+    }
+
+    RunResult execute() {
+        try {
+            control_.throwIfStopped();
+            const torch::Device device = chooseDevice(settings_.device);
+            if (device.is_cpu())
+                checkMemory();
+            const Vgg19 network(plan_.weights, deepestLayer(settings_), settings_.pooling, device);
+            const auto content = plan_.content.to(device, torch::kFloat32);
+            const auto style = plan_.style.to(device, torch::kFloat32);
+            for (const ScaleStage& stage : scales_.stages()) {
+                control_.throwIfStopped();
+                const auto stageContent = resized(content, stage.height, stage.width);
+                Objective objective(network, stageContent,
+                                    resized(style, stage.styleHeight, stage.styleWidth), settings_,
+                                    [this] { control_.throwIfStopped(); });
+                objective.setLossWeights(result_.lossWeights);
+                startImage(stage, stageContent);
+                const auto optimizer = makeOptimizer(settings_, image_, stage.iterations);
+                if (stage.index == 0 && sink_.started)
+                    sink_.started(RunStarted{describeDevice(device), outputWidth_, outputHeight_,
+                                             scales_.totalIterations(), image_.detach()});
+                for (int k = 0; k < stage.iterations; ++k)
+                    if (!iterate(stage, objective, *optimizer))
+                        return finish(); // failed: a non-finite loss
+            }
+        } catch (const RunCancelled&) {
+            result_.outcome = RunOutcome::Cancelled;
+        }
+        return finish();
+    }
+
+private:
+    void checkMemory() const {
+        std::int64_t weightBytes = 0;
+        for (const auto& layer : plan_.weights.layers)
+            weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
+        checkRunFitsInMemory(settings_, outputWidth_, outputHeight_,
+                             static_cast<int>(plan_.style.size(3)),
+                             static_cast<int>(plan_.style.size(2)), weightBytes,
+                             plan_.memoryLimitBytes.value_or(availableMemoryBytes()));
+    }
+
+    void startImage(const ScaleStage& stage, const torch::Tensor& stageContent) {
+        if (stage.index == 0) {
+            image_ = initialImage(stageContent, settings_);
+        } else {
+            // What the coarser scale changed, scaled up (bicubic), on top of the content at this
+            // scale: the result scaled up alone would lose the content's fine detail, which the
+            // network sees as a large content loss to win back.
+            image_ = (stageContent + upscaled(image_.detach() - previousContent_, stage.height,
+                                              stage.width, false))
+                         .clamp(0.0, 1.0);
+        }
+        previousContent_ = stageContent;
+        image_.set_requires_grad(true);
+    }
+
+    // One iteration with its steering and reports. False when the loss was not finite (the run
+    // has then failed, and the image is the one from before the iteration).
+    bool iterate(const ScaleStage& stage, Objective& objective, OptimizerStrategy& optimizer) {
+        if (!control_.waitWhilePaused([this] {
+                if (sink_.paused)
+                    sink_.paused(iteration_);
+            }))
+            throw RunCancelled{};
+        if (const auto weights = control_.takeLossWeights()) {
+            result_.lossWeights = *weights;
+            objective.setLossWeights(*weights);
+        }
+        const auto start = std::chrono::steady_clock::now();
+        const auto lastGood = image_.detach().clone();
+        const StepResult step = optimizer.step(objective);
+        {
+            torch::NoGradGuard noGrad;
+            image_.clamp_(0.0, 1.0);
+        }
+        if (!allFinite(step.values)) {
+            result_.outcome = RunOutcome::Failed;
+            result_.message = "the loss became infinite or not a number at iteration " +
+                              std::to_string(iteration_ + 1) +
+                              "; the run stopped and kept the last good image. Lower the "
+                              "learning rate or the loss weights.";
+            image_ = lastGood;
+            return false;
+        }
+        ++iteration_;
+        evaluations_ += step.evaluations;
+        IterationStats stats;
+        stats.iteration = iteration_;
+        stats.totalIterations = scales_.totalIterations();
+        stats.total = step.values[0];
+        for (size_t t = 0; t < objective.termNames().size(); ++t)
+            stats.terms.push_back({objective.termNames()[t], step.values[t + 1]});
+        stats.milliseconds =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        stats.scale = stage.index;
+        stats.size = std::max(stage.width, stage.height);
+        stats.evaluations = evaluations_;
+        stats.progress = scales_.progressAfter(iteration_);
+        result_.completedIterations = iteration_;
+        result_.lastStats = stats;
+
+        const auto current = image_.detach();
+        if (sink_.iteration)
+            sink_.iteration(stats, current);
+        const bool scheduled = settings_.saveEvery > 0 && iteration_ % settings_.saveEvery == 0;
+        const bool manual = control_.takeSnapshotRequest();
+        if ((scheduled || manual) && sink_.snapshot)
+            sink_.snapshot(RunSnapshot{iteration_, manual && !scheduled, stage.index, stats.size,
+                                       stats, result_.lossWeights, current});
+        return true;
+    }
+
+    RunResult finish() {
+        const torch::Tensor last = image_.defined() ? image_.detach() : plan_.content;
+        result_.image = upscaled(last, outputHeight_, outputWidth_).to(torch::kCPU).contiguous();
+        return result_;
+    }
+
+    const RunPlan& plan_;
+    const TransferSettings& settings_;
+    RunControl& control_;
+    const RunSink& sink_;
+    const ScalePlan scales_;
+    const int outputHeight_;
+    const int outputWidth_;
+    RunResult result_;
+    torch::Tensor image_;           // the image being optimized, at the current scale
+    torch::Tensor previousContent_; // the content at the scale before
+    long long evaluations_ = 0;
+    int iteration_ = 0;
+};
+
 } // namespace
 
 RunResult runStyleTransfer(const RunPlan& plan, RunControl& control, const RunSink& sink) {
-    const TransferSettings& settings = plan.settings;
     checkImage(plan.content, "content");
     checkImage(plan.style, "style");
-    checkSettings(settings);
-    const ScalePlan scales(settings.scales, static_cast<int>(plan.content.size(3)),
-                           static_cast<int>(plan.content.size(2)),
-                           static_cast<int>(plan.style.size(3)),
-                           static_cast<int>(plan.style.size(2)));
-    const int outputHeight = static_cast<int>(plan.content.size(2));
-    const int outputWidth = static_cast<int>(plan.content.size(3));
-
-    RunResult result;
-    result.lossWeights = settings.lossWeights;
-    torch::Tensor image;    // the image being optimized, at the current scale
-    torch::Tensor lastGood; // a copy from before the iteration in progress
-    const auto checkpoint = [&control] { control.throwIfStopped(); };
-    try {
-        control.throwIfStopped();
-        const torch::Device device = chooseDevice(settings.device);
-        if (device.is_cpu()) {
-            std::int64_t weightBytes = 0;
-            for (const auto& layer : plan.weights.layers)
-                weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
-            checkRunFitsInMemory(settings, outputWidth, outputHeight,
-                                 static_cast<int>(plan.style.size(3)),
-                                 static_cast<int>(plan.style.size(2)), weightBytes,
-                                 plan.memoryLimitBytes.value_or(availableMemoryBytes()));
-        }
-        const Vgg19 network(plan.weights, deepestLayer(settings), settings.pooling, device);
-        const auto content = plan.content.to(device, torch::kFloat32);
-        const auto style = plan.style.to(device, torch::kFloat32);
-        long long evaluations = 0;
-        int iteration = 0;
-        torch::Tensor previousContent; // the content at the scale before
-
-        for (const ScaleStage& stage : scales.stages()) {
-            control.throwIfStopped();
-            const auto stageContent = resized(content, stage.height, stage.width);
-            Objective objective(network, stageContent,
-                                resized(style, stage.styleHeight, stage.styleWidth), settings,
-                                checkpoint);
-            objective.setLossWeights(result.lossWeights);
-            if (stage.index == 0) {
-                image = initialImage(stageContent, settings);
-            } else {
-                // What the coarser scale changed, scaled up (bicubic), on top of the content at
-                // this scale: the result scaled up alone would lose the content's fine detail,
-                // which the network sees as a large content loss to win back.
-                image = (stageContent + upscaled(image.detach() - previousContent, stage.height,
-                                                 stage.width, false))
-                            .clamp(0.0, 1.0);
-            }
-            previousContent = stageContent;
-            image.set_requires_grad(true);
-            const auto optimizer = makeOptimizer(settings, image, stage.iterations);
-            if (stage.index == 0 && sink.started)
-                sink.started(RunStarted{describeDevice(device), outputWidth, outputHeight,
-                                        scales.totalIterations(), image.detach()});
-
-            for (int k = 0; k < stage.iterations; ++k) {
-                if (!control.waitWhilePaused([&] {
-                        if (sink.paused)
-                            sink.paused(iteration);
-                    }))
-                    throw RunCancelled{};
-                if (const auto weights = control.takeLossWeights()) {
-                    result.lossWeights = *weights;
-                    objective.setLossWeights(*weights);
-                }
-                const auto start = std::chrono::steady_clock::now();
-                lastGood = image.detach().clone();
-                const StepResult step = optimizer->step(objective);
-                {
-                    torch::NoGradGuard noGrad;
-                    image.clamp_(0.0, 1.0);
-                }
-                if (!allFinite(step.values)) {
-                    result.outcome = RunOutcome::Failed;
-                    result.message =
-                        "the loss became infinite or not a number at iteration " +
-                        std::to_string(iteration + 1) +
-                        "; the run stopped and kept the last good image. Lower the learning "
-                        "rate or the loss weights.";
-                    image = lastGood;
-                    break;
-                }
-                ++iteration;
-                evaluations += step.evaluations;
-                IterationStats stats;
-                stats.iteration = iteration;
-                stats.totalIterations = scales.totalIterations();
-                stats.total = step.values[0];
-                for (size_t t = 0; t < objective.termNames().size(); ++t)
-                    stats.terms.push_back({objective.termNames()[t], step.values[t + 1]});
-                stats.milliseconds = std::chrono::duration<double, std::milli>(
-                                         std::chrono::steady_clock::now() - start)
-                                         .count();
-                stats.scale = stage.index;
-                stats.size = std::max(stage.width, stage.height);
-                stats.evaluations = evaluations;
-                stats.progress = scales.progressAfter(iteration);
-                result.completedIterations = iteration;
-                result.lastStats = stats;
-
-                const auto current = image.detach();
-                if (sink.iteration)
-                    sink.iteration(stats, current);
-                const bool scheduled =
-                    settings.saveEvery > 0 && iteration % settings.saveEvery == 0;
-                const bool manual = control.takeSnapshotRequest();
-                if ((scheduled || manual) && sink.snapshot)
-                    sink.snapshot(RunSnapshot{iteration, manual && !scheduled, stage.index,
-                                              stats.size, stats, result.lossWeights, current});
-            }
-            if (result.outcome == RunOutcome::Failed)
-                break;
-        }
-    } catch (const RunCancelled&) {
-        result.outcome = RunOutcome::Cancelled;
-    }
-    if (!image.defined())
-        image = plan.content; // stopped before the first scale began
-    result.image = upscaled(image.detach(), outputHeight, outputWidth).to(torch::kCPU).contiguous();
-    return result;
+    checkSettings(plan.settings);
+    return Run(plan, control, sink).execute();
 }
 
 } // namespace deepart
