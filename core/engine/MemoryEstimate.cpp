@@ -12,11 +12,12 @@ namespace deepart {
 
 namespace {
 
-// Calibration (README, Performance): measured peak RSS of deepart-bench with the real VGG-19's
-// widths, Debian's LibTorch 1.13 on the CPU.
-constexpr double kBaseBytes = 300.0 * 1024 * 1024;  // libraries and allocator slack
-constexpr double kActivationBytesPerPixel = 3000.0; // kept for backward, at the full widths
-constexpr double kStyleBytesPerPixel = 1200.0;      // the style image's forward, no gradients
+// Calibration (README, Performance): peak RSS of deepart-bench --preset fine (the real VGG-19's
+// widths, Debian's LibTorch 1.13 on the CPU, square content and style) measured 571, 1127, 2789
+// and 9913 MiB at 256, 512, 1024 and 2048 px; this model gives 555, 1033, 2944 and 10588 MiB.
+constexpr double kBaseBytes = 320.0 * 1024 * 1024; // libraries and allocator slack
+constexpr double kActivationBytesPerPixel = 1800.0; // kept for backward, at the full widths
+constexpr double kStyleBytesPerPixel = 700.0;       // the style image's forward, no gradients
 
 } // namespace
 
