@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -240,7 +241,11 @@ void MainWindow::offerSettingsOf(const QString& path) {
         return;
     JobRequest job = currentRequest();
     job.transfer = settings->transfer;
-    settings_->showSettings(job);
+    {
+        // For the next run: a run in progress keeps its weights.
+        const QSignalBlocker blocker(settings_);
+        settings_->showSettings(job);
+    }
     statusBar()->showMessage(tr("Settings restored from %1").arg(QFileInfo(path).fileName()), 8000);
 }
 
@@ -337,6 +342,8 @@ void MainWindow::flushProgress() {
 }
 
 void MainWindow::showError(const QString& message) {
+    progressTimer_.stop();
+    flushProgress(); // before the message, so that pending progress cannot overwrite it
     error_->setText(message);
     error_->show();
     progressText_->setText(tr("Failed"));

@@ -78,6 +78,8 @@ SettingsPanel::SettingsPanel(QWidget* parent)
                            "or pooling, which define the artwork"));
     size_->setSuffix(QStringLiteral(" px"));
     size_->setSingleStep(32);
+    // Scales follow the size: typing 2048 must not pass through 2, 20 and 204 on the way.
+    size_->setKeyboardTracking(false);
     scales_->setToolTip(tr("Coarse-to-fine sizes in pixels, increasing, the last being the output "
                            "size, e.g. 128, 256, 512. Each scale starts from the previous result "
                            "scaled up."));
@@ -208,8 +210,12 @@ void SettingsPanel::routeEdited() {
     route_.optimizer = static_cast<OptimizerKind>(optimizer_->currentData().toInt());
     if (route_.optimizer == before) {
         if (route_.optimizer == OptimizerKind::Adam) {
+            // As on the command line: a constant rate stays constant when the rate changes.
+            const bool constant = route_.adam.finalLearningRate == route_.adam.learningRate;
+            const bool rateMoved = learningRate_->value() != route_.adam.learningRate;
             route_.adam.learningRate = learningRate_->value();
-            route_.adam.finalLearningRate = finalLearningRate_->value();
+            route_.adam.finalLearningRate =
+                constant && rateMoved ? learningRate_->value() : finalLearningRate_->value();
         } else {
             route_.lbfgs.learningRate = learningRate_->value();
         }
@@ -252,6 +258,9 @@ void SettingsPanel::showSettings(const JobRequest& job) {
     styleWeight_->setValue(t.lossWeights.style);
     tvWeight_->setValue(t.lossWeights.tv);
     route_ = t;
+    // Settings from a file may ask for more than the window allows; what is shown is what runs.
+    if (route_.outputSize() > size_->maximum())
+        route_.setOutputSize(size_->maximum());
     showRoute();
     previewInterval_->setValue(job.previewInterval);
     saveEvery_->setValue(t.saveEvery);

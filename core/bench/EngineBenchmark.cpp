@@ -1,5 +1,6 @@
 #include "EngineBenchmark.h"
 
+#include "Error.h"
 #include "MemoryEstimate.h"
 #include "RandomVgg19Weights.h"
 #include "RunDriver.h"
@@ -114,7 +115,9 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
                 times.push_back(stats.milliseconds);
         };
         RunControl control;
-        runStyleTransfer(plan, control, sink);
+        const RunResult run = runStyleTransfer(plan, control, sink);
+        if (run.outcome != RunOutcome::Finished || times.empty())
+            throw Error("the " + std::to_string(size) + " px run did not finish: " + run.message);
         std::sort(times.begin(), times.end());
         BenchmarkResult r;
         r.size = size;

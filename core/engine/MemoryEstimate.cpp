@@ -15,7 +15,7 @@ namespace {
 // Calibration (README, Performance): peak RSS of deepart-bench --preset fine (the real VGG-19's
 // widths, Debian's LibTorch 1.13 on the CPU, square content and style) measured 571, 1127, 2789
 // and 9913 MiB at 256, 512, 1024 and 2048 px; this model gives 555, 1033, 2944 and 10588 MiB.
-constexpr double kBaseBytes = 320.0 * 1024 * 1024; // libraries and allocator slack
+constexpr double kBaseBytes = 320.0 * 1024 * 1024;  // libraries and allocator slack
 constexpr double kActivationBytesPerPixel = 1800.0; // kept for backward, at the full widths
 constexpr double kStyleBytesPerPixel = 700.0;       // the style image's forward, no gradients
 
@@ -66,9 +66,12 @@ void checkRunFitsInMemory(const TransferSettings& s, int contentWidth, int conte
                           std::int64_t availableBytes) {
     if (availableBytes < 0)
         return;
+    // The base (libraries, weights) is in memory already when this is asked: what must fit in
+    // the available memory is what the run adds.
+    const auto added = [](const MemoryEstimate& e) { return e.bytes - e.baseBytes; };
     const auto needed =
         estimateRunMemory(s, contentWidth, contentHeight, styleWidth, styleHeight, weightBytes);
-    if (needed.bytes <= availableBytes)
+    if (added(needed) <= availableBytes)
         return;
     // The largest output size (same aspect, same proportions of the scales) that fits.
     const int output = std::max(contentWidth, contentHeight);
@@ -80,7 +83,7 @@ void checkRunFitsInMemory(const TransferSettings& s, int contentWidth, int conte
                               static_cast<int>(std::lround(contentHeight * f)),
                               static_cast<int>(std::lround(styleWidth * f)),
                               static_cast<int>(std::lround(styleHeight * f)), weightBytes);
-        if (e.bytes <= availableBytes) {
+        if (added(e) <= availableBytes) {
             fits = size;
             break;
         }

@@ -29,8 +29,9 @@ MemoryEstimate estimateRunMemory(const TransferSettings& settings, int contentWi
 // What the system can give without swapping (MemAvailable); -1 when unknown.
 std::int64_t availableMemoryBytes();
 
-// Throws deepart::Error when the estimate exceeds `availableBytes`, with the estimate, what is
-// free and the largest output size that fits. Does nothing when availableBytes < 0.
+// Throws deepart::Error when what the run adds to the base (already in memory when this is
+// called) exceeds `availableBytes`, with the estimate, what is free and the largest output size
+// that fits. Does nothing when availableBytes < 0.
 void checkRunFitsInMemory(const TransferSettings& settings, int contentWidth, int contentHeight,
                           int styleWidth, int styleHeight, std::int64_t weightBytes,
                           std::int64_t availableBytes);

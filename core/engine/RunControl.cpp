@@ -38,8 +38,12 @@ std::optional<LossWeights> RunControl::takeLossWeights() {
 
 bool RunControl::waitWhilePaused(const std::function<void()>& onHold) {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (paused_ && !stop_.load() && onHold)
+    if (paused_ && !stop_.load() && onHold) {
+        // Outside the lock: the callback may call back into this object.
+        lock.unlock();
         onHold();
+        lock.lock();
+    }
     resumed_.wait(lock, [this] { return !paused_ || stop_.load(); });
     return !stop_.load();
 }

@@ -36,9 +36,8 @@ public:
     void requestSnapshot() { snapshot_.store(true); }
     bool takeSnapshotRequest() { return snapshot_.exchange(false); }
 
-    // Run thread: blocks while paused. `onHold`, if set, is called once when it is about to
-    // block (under the lock, so a pause can never go unreported). Returns false when a stop was
-    // asked for.
+    // Run thread: blocks while paused. `onHold`, if set, is called (without the lock held) when
+    // it finds the run paused, before it blocks. Returns false when a stop was asked for.
     bool waitWhilePaused(const std::function<void()>& onHold = {});
 
 private:

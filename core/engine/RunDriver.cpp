@@ -181,7 +181,9 @@ private:
             torch::NoGradGuard noGrad;
             image_.clamp_(0.0, 1.0);
         }
-        if (!allFinite(step.values)) {
+        // A step can also leave NaN pixels behind a finite loss (an infinite gradient), and the
+        // clamp does not remove NaN: both end the run on the image from before the step.
+        if (!allFinite(step.values) || !torch::isfinite(image_).all().item<bool>()) {
             result_.outcome = RunOutcome::Failed;
             result_.message = "the loss became infinite or not a number at iteration " +
                               std::to_string(iteration_ + 1) +

@@ -20,6 +20,11 @@ void TransferSettings::setOutputSize(int size) {
     for (auto& scale : scales)
         scale.size = std::max(16, static_cast<int>(std::lround(scale.size * factor)));
     scales.back().size = size;
+    // A coarser scale that rounding made as large as the next one is dropped, so the sizes
+    // still increase (down at 16 px there is room for only one scale).
+    for (size_t i = scales.size() - 1; i-- > 0;)
+        if (scales[i].size >= scales[i + 1].size)
+            scales.erase(scales.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 void TransferSettings::setIterationsPerScale(int iterations) {

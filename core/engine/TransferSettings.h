@@ -98,7 +98,8 @@ struct TransferSettings {
 
     int outputSize() const { return scales.empty() ? 0 : scales.back().size; }
     int totalIterations() const;
-    // Sets the output size; the coarser scales keep their proportion to it.
+    // Sets the output size; the coarser scales keep their proportion to it (one that would no
+    // longer be smaller than the next is dropped).
     void setOutputSize(int size);
     // Every scale gets `iterations`.
     void setIterationsPerScale(int iterations);

@@ -1,6 +1,7 @@
 #include "AdamStrategy.h"
 #include "Error.h"
 #include "MemoryEstimate.h"
+#include "Objective.h"
 #include "RunDriver.h"
 #include "TestData.h"
 #include "TotalVariation.h"
@@ -317,8 +318,7 @@ private Q_SLOTS:
 
     void aRunThatWouldNotFitIsRefusedBeforeItStarts() {
         RunPlan p = plan(2);
-        const auto estimate = estimateRunMemory(p.settings, 40, 32, 32, 40, 0);
-        p.memoryLimitBytes = estimate.baseBytes + 1; // nothing beyond the base fits
+        p.memoryLimitBytes = 1; // nothing fits
         RunControl control;
         int started = 0;
         RunSink sink;
@@ -333,9 +333,9 @@ private Q_SLOTS:
                      e.what());
         }
         QCOMPARE(started, 0);
-        // With room for a smaller size, the message names it.
+        // With room for what a smaller size adds, the message names that size.
         const auto half = estimateRunMemory(p.settings, 20, 16, 16, 20, 0);
-        p.memoryLimitBytes = half.bytes;
+        p.memoryLimitBytes = half.bytes - half.baseBytes;
         try {
             runStyleTransfer(p, control, sink);
             QFAIL("accepted");
@@ -343,6 +343,19 @@ private Q_SLOTS:
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("largest output size")),
                      e.what());
         }
+    }
+
+    void preparationChecksForAStopBetweenLayers() {
+        // The targets' forward passes call the checkpoint between layers; one that throws (a
+        // stop) ends the preparation there, not after the whole network.
+        const Vgg19 network(weights_, kVgg19ConvCount - 1, Pooling::Max, torch::kCPU);
+        int calls = 0;
+        QVERIFY_THROWS_EXCEPTION(RunCancelled,
+                                 Objective(network, content_, style_, TransferSettings{}, [&] {
+                                     if (++calls == 3)
+                                         throw RunCancelled{};
+                                 }));
+        QCOMPARE(calls, 3);
     }
 
     void memoryEstimateGrowsWithSizeAndHistory() {

@@ -107,6 +107,9 @@ private Q_SLOTS:
         QCOMPARE(s.scales, (std::vector<ScaleStep>{{256, 10}, {512, 20}, {1024, 30}}));
         s.setIterationsPerScale(7);
         QCOMPARE(s.totalIterations(), 21);
+        // Scales that rounding makes as large as the next are dropped: sizes still increase.
+        s.setOutputSize(20);
+        QCOMPARE(s.scales, (std::vector<ScaleStep>{{16, 7}, {20, 7}}));
     }
 };
 

@@ -198,9 +198,10 @@ private Q_SLOTS:
         QVERIFY2(qAbs(ratio - 100.0) < 1e-3, qPrintable(QString::number(ratio)));
     }
 
-    void stopWhilePreparingEndsTheRunQuickly() {
+    void stopRightAfterStartEndsWithoutStarting() {
         // A large content image (2048 px) makes preparation long (decoding, resizing, the
-        // network's targets); a stop during it ends the run, well before it could finish.
+        // network's targets). A stop right after Start lands before or during it, and the run
+        // ends without starting (tst_rundriver checks the stop between network layers).
         JobRequest job = job_;
         job.contentPath = test::writeRgbImage(dir_.filePath(QStringLiteral("big.png")),
                                               test::testPicture(2048, 1536, 3));
