@@ -31,7 +31,7 @@ Route route(Preset preset, int outputSize) {
         break;
     case Preset::Fast:
         r.adam = scheduled;
-        r.scales = {{outputSize, 500}};
+        r.scales = {{outputSize, 600}};
         break;
     case Preset::Fine:
         r.adam = scheduled;
