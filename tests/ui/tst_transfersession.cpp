@@ -99,8 +99,8 @@ private Q_SLOTS:
         QSignalSpy progressed(&session, &TransferSession::progressed);
         QSignalSpy held(&session, &TransferSession::heldAt);
         QSignalSpy finished(&session, &TransferSession::finished);
-        const JobRequest job = jobWith(30, job_.transfer.saveEvery);
-        session.start(job);
+        // Long enough never to end on its own: a short run could finish before the pause.
+        session.start(jobWith(100000, 0));
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() >= 2, 60000);
         session.setPaused(true);
         QVERIFY(session.isPaused());
@@ -111,8 +111,11 @@ private Q_SLOTS:
         QVERIFY(!progressed.wait(300)); // a bounded look for an absence
         QVERIFY(finished.isEmpty());
         session.setPaused(false);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
-        QCOMPARE(progressed.count(), 30);
+        QVERIFY(!session.isPaused());
+        QTRY_VERIFY_WITH_TIMEOUT(progressed.count() > at, 30000);
+        session.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(finished.first().at(0).toInt(), progressed.count());
     }
 
     void pauseInTheLastIterationDoesNotOutliveTheRun() {
@@ -152,13 +155,16 @@ private Q_SLOTS:
         QSignalSpy progressed(&session, &TransferSession::progressed);
         QSignalSpy snapshots(&session, &TransferSession::snapshotReady);
         QSignalSpy finished(&session, &TransferSession::finished);
-        const JobRequest job = jobWith(40, 0);
-        session.start(job);
+        session.start(jobWith(100000, 0)); // never ends on its own before the request lands
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() >= 2, 60000);
         session.snapshotNow();
         QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty(), 30000);
-        QVERIFY(snapshots.first().first().value<SnapshotInfo>().manual);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto manual = snapshots.first().first().value<SnapshotInfo>();
+        QVERIFY(manual.manual);
+        QVERIFY(manual.iteration >= 2);
+        QVERIFY(finished.isEmpty());
+        session.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     }
 
     void liveWeightsReachTheRun() {
