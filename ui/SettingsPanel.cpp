@@ -71,8 +71,9 @@ SettingsPanel::SettingsPanel(QWidget* parent)
       pooling_(new QComboBox(this)), seed_(spinBox(0, 2147483647, this)),
       device_(new QComboBox(this)) {
     preset_->addItem(tr("Seed: the paper's notebook"), static_cast<int>(Preset::Seed));
-    preset_->addItem(tr("Fast: same loss, a fraction of the time"), static_cast<int>(Preset::Fast));
-    preset_->addItem(tr("Fine: slower, lower loss"), static_cast<int>(Preset::Fine));
+    preset_->addItem(tr("Fast: the seed's loss in 60% of the time"),
+                     static_cast<int>(Preset::Fast));
+    preset_->addItem(tr("Fine: the seed's time, a lower loss"), static_cast<int>(Preset::Fine));
     preset_->addItem(tr("Custom"), static_cast<int>(Preset::Custom));
     preset_->setToolTip(tr("Sets the optimizer, scales and iterations; never the weights, layers "
                            "or pooling, which define the artwork"));

@@ -105,8 +105,8 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("Print the effective settings (after the file, preset and flags) as JSON "
                        "and exit."));
     opt("preset",
-        QStringLiteral("seed (the paper's notebook), fast (same loss in a fraction of the time) "
-                       "or fine (slower, lower loss) [seed]. Sets optimizer, scales and "
+        QStringLiteral("seed (the paper's notebook), fast (the seed's loss in 60% of its time) "
+                       "or fine (the seed's time, a lower loss) [seed]. Sets optimizer, scales and "
                        "iterations; flags given as well override it."),
         "name");
     opt("size", QStringLiteral("Longer side of the output in pixels [%1].").arg(d.outputSize()),
