@@ -188,20 +188,19 @@ void SettingsPanel::showRoute() {
     updating_ = false;
 }
 
-bool SettingsPanel::readScales() {
+void SettingsPanel::readScales() {
     const auto sizes = numbers(scales_->text());
     const auto counts = numbers(iterations_->text());
     if (!sizes || !counts || (counts->size() != 1 && counts->size() != sizes->size()))
-        return false;
+        return;
     for (size_t i = 0; i < sizes->size(); ++i)
         if ((*sizes)[i] < 16 || (*sizes)[i] > size_->maximum() ||
             (i > 0 && (*sizes)[i] <= (*sizes)[i - 1]))
-            return false;
+            return;
     std::vector<ScaleStep> scales;
     for (size_t i = 0; i < sizes->size(); ++i)
         scales.push_back({(*sizes)[i], (*counts)[counts->size() == 1 ? 0 : i]});
     route_.scales = scales;
-    return true;
 }
 
 void SettingsPanel::routeEdited() {

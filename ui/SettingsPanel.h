@@ -58,7 +58,7 @@ private:
     void showRoute(); // optimizer, scales, iterations and their options from route_
     void routeEdited();
     void sizeEdited(int size);
-    bool readScales();
+    void readScales(); // accepts the scales text, or leaves route_ as it was
 
     // The preset-controlled part of the settings, as last shown or accepted.
     TransferSettings route_;

@@ -65,14 +65,16 @@ std::vector<int> toIntList(const QString& name, const QString& text, int min, in
     return values;
 }
 
+// The choice among `choices` that `spelling` spells as `value`; the engine's toString()s are
+// the spellings, so the command line and settings files agree.
 template <typename Enum>
-Enum toChoice(const QString& name, const QString& value,
-              const std::initializer_list<std::pair<const char*, Enum>>& choices) {
+Enum toChoice(const QString& name, const QString& value, std::initializer_list<Enum> choices,
+              const char* (*spelling)(Enum)) {
     QStringList allowed;
-    for (const auto& [text, choice] : choices) {
-        if (value == QLatin1String(text))
+    for (Enum choice : choices) {
+        if (value == QLatin1String(spelling(choice)))
             return choice;
-        allowed << QLatin1String(text);
+        allowed << QLatin1String(spelling(choice));
     }
     usageError(QStringLiteral("--%1: '%2' is not valid; allowed: %3")
                    .arg(name, value, allowed.join(QStringLiteral(", "))));
@@ -226,9 +228,8 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
 
     constexpr double kHuge = std::numeric_limits<double>::max();
     if (isSet("optimizer"))
-        t.optimizer = toChoice<OptimizerKind>(
-            QStringLiteral("optimizer"), value("optimizer"),
-            {{"adam", OptimizerKind::Adam}, {"lbfgs", OptimizerKind::Lbfgs}});
+        t.optimizer = toChoice(QStringLiteral("optimizer"), value("optimizer"),
+                               {OptimizerKind::Adam, OptimizerKind::Lbfgs}, toString);
     if (isSet("learning-rate")) {
         const double lr =
             toDouble(QStringLiteral("learning-rate"), value("learning-rate"), 0.0, kHuge, true);
@@ -250,8 +251,9 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
         t.lbfgs.historySize =
             toInt(QStringLiteral("lbfgs-history"), value("lbfgs-history"), 1, 1000);
     if (isSet("line-search"))
-        t.lbfgs.strongWolfe = toChoice<bool>(QStringLiteral("line-search"), value("line-search"),
-                                             {{"none", false}, {"strong-wolfe", true}});
+        t.lbfgs.strongWolfe = toChoice(
+            QStringLiteral("line-search"), value("line-search"), {false, true},
+            +[](bool strongWolfe) { return strongWolfe ? "strong-wolfe" : "none"; });
     if (isSet("content-weight"))
         t.lossWeights.content =
             toDouble(QStringLiteral("content-weight"), value("content-weight"), 0.0, kHuge, false);
@@ -272,18 +274,14 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
                            .arg(value("seed")));
     }
     if (isSet("init"))
-        t.init = toChoice<InitMode>(QStringLiteral("init"), value("init"),
-                                    {{"content", InitMode::Content},
-                                     {"noise", InitMode::Noise},
-                                     {"blend", InitMode::Blend}});
+        t.init = toChoice(QStringLiteral("init"), value("init"),
+                          {InitMode::Content, InitMode::Noise, InitMode::Blend}, toString);
     if (isSet("pooling"))
-        t.pooling = toChoice<Pooling>(QStringLiteral("pooling"), value("pooling"),
-                                      {{"max", Pooling::Max}, {"avg", Pooling::Average}});
+        t.pooling = toChoice(QStringLiteral("pooling"), value("pooling"),
+                             {Pooling::Max, Pooling::Average}, toString);
     if (isSet("device"))
-        t.device = toChoice<DeviceChoice>(QStringLiteral("device"), value("device"),
-                                          {{"auto", DeviceChoice::Auto},
-                                           {"cpu", DeviceChoice::Cpu},
-                                           {"cuda", DeviceChoice::Cuda}});
+        t.device = toChoice(QStringLiteral("device"), value("device"),
+                            {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, toString);
     if (isSet("save-every"))
         t.saveEvery = toInt(QStringLiteral("save-every"), value("save-every"), 0, 1'000'000);
     if (t.outputSize() > kMaxSize)

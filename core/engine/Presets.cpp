@@ -1,8 +1,5 @@
 #include "Presets.h"
 
-#include <algorithm>
-#include <cmath>
-
 namespace deepart {
 
 namespace {
