@@ -18,8 +18,15 @@ namespace deepart {
 QString ExportWriter::settingsJson(const SnapshotInfo& snapshot) {
     RunSettings settings = snapshot.settings.runSettings();
     // File names only: an artwork shared with others should not carry the sender's folders.
-    settings.contentPath = QFileInfo(snapshot.settings.contentPath).fileName().toStdString();
-    settings.stylePath = QFileInfo(snapshot.settings.stylePath).fileName().toStdString();
+    const auto nameOnly = [](const std::string& path) {
+        return QFileInfo(QString::fromStdString(path)).fileName().toStdString();
+    };
+    settings.contentPath = nameOnly(settings.contentPath);
+    settings.initImagePath = nameOnly(settings.initImagePath);
+    for (StyleSource& style : settings.styles) {
+        style.path = nameOnly(style.path);
+        style.maskPath = nameOnly(style.maskPath);
+    }
     return QString::fromUtf8(
         QJsonDocument(runSettingsToJson(settings)).toJson(QJsonDocument::Compact));
 }

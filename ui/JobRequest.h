@@ -8,12 +8,16 @@
 #include <QMetaType>
 #include <QString>
 
+#include <vector>
+
 namespace deepart {
 
 // One run as the window asks for it: the engine's settings plus what the UI adds.
 struct JobRequest {
     QString contentPath;
-    QString stylePath;
+    std::vector<StyleSource> styles;
+    QString initImagePath; // for InitMode::Image, e.g. a snapshot to continue from
+    QString continuedFrom; // when continuing from a snapshot: how the gallery names it
     QString weightsPath;
     int previewInterval = 10;
     int threads = 0; // 0: all cores
@@ -21,7 +25,8 @@ struct JobRequest {
 
     // The run in the settings schema's terms (what exports and QSettings store).
     RunSettings runSettings() const {
-        return RunSettings{contentPath.toStdString(), stylePath.toStdString(), transfer};
+        return RunSettings{contentPath.toStdString(), styles, initImagePath.toStdString(),
+                           transfer};
     }
 };
 

@@ -261,7 +261,7 @@ JobRequest MainWindow::currentRequest() const {
     JobRequest job;
     settings_->applyTo(job);
     job.contentPath = contentWell_->path();
-    job.stylePath = styleWell_->path();
+    job.styles = {StyleSource{styleWell_->path().toStdString()}};
     job.weightsPath = weightsPath_;
     return job;
 }

@@ -2,10 +2,10 @@
 
 #include "Error.h"
 #include "ImageConversion.h"
-#include "ImageFile.h"
 #include "ImageTensor.h"
 #include "KerasWeightsFile.h"
 #include "RunDriver.h"
+#include "RunInputs.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -45,11 +45,7 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
         RunPlan plan;
         plan.settings = job.transfer;
         plan.weights = weightsFor(job.weightsPath);
-        const int size = job.transfer.outputSize();
-        plan.content = rgbMatToTensor(
-            resizeLongerSide(loadRgbImage(job.contentPath.toStdString(), "content image"), size));
-        plan.style = rgbMatToTensor(
-            resizeLongerSide(loadRgbImage(job.stylePath.toStdString(), "style image"), size));
+        loadRunInputs(job.runSettings(), plan);
 
         JobRequest current = job; // with the loss weights as they are now
         const auto snapshotOf = [&](const IterationStats& stats, bool manual, const QImage& image) {

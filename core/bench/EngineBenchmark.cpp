@@ -99,7 +99,7 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         RunPlan plan;
         plan.weights = weights;
         plan.content = torch::rand({1, 3, size, size});
-        plan.style = torch::rand({1, 3, size, size});
+        plan.styles = {StyleImage{torch::rand({1, 3, size, size})}};
         plan.settings.device = options.device;
         plan.settings.saveEvery = 0;
         plan.settings.setOutputSize(size);

@@ -1,6 +1,7 @@
 #include "CliOptions.h"
 
 #include "ImageFile.h"
+#include "Looks.h"
 #include "Presets.h"
 #include "SettingsJson.h"
 
@@ -13,7 +14,7 @@ namespace deepart {
 
 namespace {
 
-constexpr int kMaxSize = 8192;
+constexpr int kMaxSize = kMaxImageSide;
 
 struct UsageError {
     std::string message;
@@ -49,6 +50,15 @@ int toInt(const QString& name, const QString& text, int min, int max) {
     return value;
 }
 
+std::vector<double> toDoubleList(const QString& name, const QString& text, double min,
+                                 bool minExclusive) {
+    std::vector<double> values;
+    for (const QString& item : text.split(QLatin1Char(',')))
+        values.push_back(
+            toDouble(name, item.trimmed(), min, std::numeric_limits<double>::max(), minExclusive));
+    return values;
+}
+
 std::vector<int> toIntList(const QString& name, const QString& text, int min, int max) {
     std::vector<int> values;
     for (const QString& item : text.split(QLatin1Char(','))) {
@@ -80,6 +90,13 @@ Enum toChoice(const QString& name, const QString& value, std::initializer_list<E
                    .arg(name, value, allowed.join(QStringLiteral(", "))));
 }
 
+QString lookSpellings() {
+    QStringList names;
+    for (Look look : allLooks())
+        names << QLatin1String(toString(look));
+    return names.join(QStringLiteral(", "));
+}
+
 void addOptions(QCommandLineParser& parser) {
     const TransferSettings d;
     const auto opt = [&](const char* name, const QString& help, const char* valueName = nullptr) {
@@ -89,7 +106,33 @@ void addOptions(QCommandLineParser& parser) {
             parser.addOption({QLatin1String(name), help});
     };
     opt("content", QStringLiteral("Content image (the photo)."), "file");
-    opt("style", QStringLiteral("Style image (the painting)."), "file");
+    opt("style",
+        QStringLiteral("Style image (the painting); repeat it to blend several paintings."),
+        "file");
+    opt("style-blend",
+        QStringLiteral("Blend weights of the styles, in their order, e.g. 0.7,0.3 (normalized to "
+                       "sum 1) [equal]."),
+        "w,...");
+    opt("style-scale",
+        QStringLiteral("Each style image's longer side as a multiple of the output's: below 1 "
+                       "larger brush strokes, above 1 finer; one value for all styles or one per "
+                       "style [1]."),
+        "s,...");
+    opt("style-mask",
+        QStringLiteral("Where a style applies: a grayscale image of the content's shape (white: "
+                       "this style, black: not), or - for the whole image; repeat it in the order "
+                       "of the styles [whole image]."),
+        "file");
+    opt("preserve-colors",
+        QStringLiteral("Keep the photo's colours: none (the painting's colours), luminance "
+                       "(transfer luminance only, keep the photo's chroma) or match (map the "
+                       "painting's colours to the photo's first) [none]."),
+        "mode");
+    opt("look",
+        QStringLiteral("A ready-made look: %1. Sets colours and style scales; flags given as well "
+                       "override it.")
+            .arg(lookSpellings()),
+        "name");
     opt("output",
         QStringLiteral("Result image; .png, .jpg/.jpeg, .tif/.tiff or .webp "
                        "[deepart.png]."),
@@ -144,7 +187,14 @@ void addOptions(QCommandLineParser& parser) {
     opt("style-weight", QStringLiteral("Style weight beta [%1].").arg(d.lossWeights.style), "b");
     opt("tv-weight", QStringLiteral("Total-variation weight gamma [%1].").arg(d.lossWeights.tv),
         "g");
-    opt("init", QStringLiteral("Starting image: content, noise or blend [content]."), "mode");
+    opt("init",
+        QStringLiteral("Starting image: content, noise, blend or image (--init-image) "
+                       "[content]."),
+        "mode");
+    opt("init-image",
+        QStringLiteral("Start from this image (resized to the content's size), e.g. an earlier "
+                       "result to continue; implies --init image."),
+        "file");
     opt("noise-ratio", QStringLiteral("Noise share for --init blend [%1].").arg(d.noiseRatio), "r");
     opt("seed", QStringLiteral("Random seed for noise [0]."), "n");
     opt("pooling", QStringLiteral("max or avg [max]."), "kind");
@@ -161,6 +211,68 @@ void addOptions(QCommandLineParser& parser) {
     opt("quiet", QStringLiteral("No progress output."));
 }
 
+// --style (repeated) replaces the styles of a settings file; --look, then --style-blend,
+// --style-scale and --style-mask adjust whichever styles there are, in their order.
+void readStyles(const QCommandLineParser& parser, RunSettings& run) {
+    const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+    if (isSet("style")) {
+        run.styles.clear();
+        for (const QString& path : parser.values(QStringLiteral("style")))
+            run.styles.push_back(StyleSource{path.toStdString()});
+    }
+    const auto count = static_cast<qsizetype>(run.styles.size());
+    if (isSet("look")) {
+        const auto look = lookFromString(value("look").toStdString());
+        if (!look || *look == Look::Custom)
+            usageError(QStringLiteral("--look: '%1' is not valid; allowed: %2")
+                           .arg(value("look"), lookSpellings()));
+        applyLook(run, *look);
+    }
+    if (isSet("style-blend")) {
+        const auto weights =
+            toDoubleList(QStringLiteral("style-blend"), value("style-blend"), 0.0, false);
+        if (static_cast<qsizetype>(weights.size()) != count)
+            usageError(QStringLiteral("--style-blend: %1 weights for %2 styles; give one per "
+                                      "--style")
+                           .arg(weights.size())
+                           .arg(count));
+        double total = 0.0;
+        for (size_t k = 0; k < weights.size(); ++k) {
+            run.styles[k].weight = weights[k];
+            total += weights[k];
+        }
+        if (!(total > 0.0))
+            usageError(QStringLiteral("--style-blend: the weights are all 0"));
+    }
+    if (isSet("style-scale")) {
+        const auto scales =
+            toDoubleList(QStringLiteral("style-scale"), value("style-scale"), 0.0, true);
+        if (scales.size() != 1 && static_cast<qsizetype>(scales.size()) != count)
+            usageError(QStringLiteral("--style-scale: %1 scales for %2 styles; give one for all "
+                                      "or one per --style")
+                           .arg(scales.size())
+                           .arg(count));
+        for (size_t k = 0; k < run.styles.size(); ++k)
+            run.styles[k].scale = scales.size() == 1 ? scales[0] : scales[k];
+    }
+    if (isSet("style-mask")) {
+        const QStringList masks = parser.values(QStringLiteral("style-mask"));
+        if (masks.size() > count)
+            usageError(QStringLiteral("--style-mask: %1 masks for %2 styles; give at most one per "
+                                      "--style, in their order (- for the whole image)")
+                           .arg(masks.size())
+                           .arg(count));
+        for (qsizetype k = 0; k < masks.size(); ++k)
+            run.styles[static_cast<size_t>(k)].maskPath =
+                masks[k] == QLatin1String("-") ? std::string() : masks[k].toStdString();
+    }
+    if (isSet("preserve-colors"))
+        run.transfer.colors =
+            toChoice(QStringLiteral("preserve-colors"), value("preserve-colors"),
+                     {ColorMode::None, ColorMode::Luminance, ColorMode::Match}, toString);
+}
+
 // The layers of settings: defaults, file, preset, size and scales, then single flags.
 void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
     const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
@@ -175,8 +287,7 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
     TransferSettings& t = run.transfer;
     if (isSet("content"))
         run.contentPath = value("content").toStdString();
-    if (isSet("style"))
-        run.stylePath = value("style").toStdString();
+    readStyles(parser, run);
 
     std::optional<int> size;
     if (isSet("size"))
@@ -273,9 +384,16 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
             usageError(QStringLiteral("--seed: '%1' is not valid; expected a whole number >= 0")
                            .arg(value("seed")));
     }
+    if (isSet("init-image")) {
+        run.initImagePath = value("init-image").toStdString();
+        t.init = InitMode::Image;
+    }
     if (isSet("init"))
         t.init = toChoice(QStringLiteral("init"), value("init"),
-                          {InitMode::Content, InitMode::Noise, InitMode::Blend}, toString);
+                          {InitMode::Content, InitMode::Noise, InitMode::Blend, InitMode::Image},
+                          toString);
+    if (t.init == InitMode::Image && run.initImagePath.empty())
+        usageError(QStringLiteral("--init image needs --init-image FILE"));
     if (isSet("pooling"))
         t.pooling = toChoice(QStringLiteral("pooling"), value("pooling"),
                              {Pooling::Max, Pooling::Average}, toString);
@@ -298,8 +416,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     readRunSettings(parser, o.run);
     o.fetchWeights = parser.isSet(QStringLiteral("fetch-weights"));
     o.printSettings = parser.isSet(QStringLiteral("print-settings"));
-    if (!o.printSettings && !o.fetchWeights &&
-        (o.run.contentPath.empty() || o.run.stylePath.empty()))
+    if (!o.printSettings && !o.fetchWeights && (o.run.contentPath.empty() || o.run.styles.empty()))
         usageError(QStringLiteral("--content and --style are required; see --help"));
     if (parser.isSet(QStringLiteral("output")))
         o.outputPath = parser.value(QStringLiteral("output")).toStdString();

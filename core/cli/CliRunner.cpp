@@ -7,9 +7,11 @@
 #include "ImageTensor.h"
 #include "IterationLog.h"
 #include "KerasWeightsFile.h"
+#include "Looks.h"
 #include "Presets.h"
 #include "ProgressReporter.h"
 #include "RunDriver.h"
+#include "RunInputs.h"
 #include "WeightsDownloader.h"
 #include "WeightsStore.h"
 
@@ -157,12 +159,7 @@ int run(const CliOptions& o) {
     RunPlan plan;
     plan.settings = settings;
     plan.weights = loadKerasVgg19Weights(resolveWeightsPath(o));
-    const int size = settings.outputSize();
-    const cv::Mat content =
-        resizeLongerSide(loadRgbImage(o.run.contentPath, "content image"), size);
-    const cv::Mat style = resizeLongerSide(loadRgbImage(o.run.stylePath, "style image"), size);
-    plan.content = rgbMatToTensor(content);
-    plan.style = rgbMatToTensor(style);
+    loadRunInputs(o.run, plan);
 
     ProgressReporter progress(isatty(STDERR_FILENO) != 0, std::cerr);
     RunSink sink;
@@ -170,8 +167,9 @@ int run(const CliOptions& o) {
         if (!o.quiet)
             std::cerr << "deepart-cli: " << started.width << "x" << started.height << " px, "
                       << started.totalIterations << " iterations ("
-                      << toString(matchingPreset(settings)) << ") on " << started.deviceText
-                      << '\n';
+                      << toString(matchingPreset(settings)) << ", " << o.run.styles.size()
+                      << (o.run.styles.size() == 1 ? " style, " : " styles, ")
+                      << toString(matchingLook(o.run)) << ") on " << started.deviceText << '\n';
     };
     sink.iteration = [&](const IterationStats& stats, const torch::Tensor&) {
         if (log)
@@ -229,7 +227,7 @@ int runCli(int argc, char** argv) {
         const CliOptions& options = *parsed.options;
         if (options.fetchWeights) {
             const int fetched = fetchWeights(options.quiet);
-            if (fetched != 0 || options.run.contentPath.empty() || options.run.stylePath.empty())
+            if (fetched != 0 || options.run.contentPath.empty() || options.run.styles.empty())
                 return fetched;
         }
         return run(options);

@@ -4,6 +4,10 @@
 #include "Preprocessing.h"
 #include "TotalVariation.h"
 
+#include <torch/nn/functional/upsampling.h>
+
+#include <algorithm>
+
 namespace deepart {
 
 int vgg19LayerIndexOrThrow(const std::string& name) {
@@ -13,22 +17,112 @@ int vgg19LayerIndexOrThrow(const std::string& name) {
     return index;
 }
 
+namespace {
+
+// Styles that share a region: their Gram targets are blended.
+struct Region {
+    torch::Tensor mask; // undefined: the whole image
+    std::vector<size_t> styles;
+    double weight = 0.0; // the styles' total blend weight
+};
+
+bool sameMask(const torch::Tensor& a, const torch::Tensor& b) {
+    if (a.defined() != b.defined())
+        return false;
+    return !a.defined() || (a.sizes() == b.sizes() && torch::equal(a, b));
+}
+
+std::vector<Region> regionsOf(const std::vector<StyleTarget>& styles) {
+    std::vector<Region> regions;
+    for (size_t k = 0; k < styles.size(); ++k) {
+        auto it = std::find_if(regions.begin(), regions.end(),
+                               [&](const Region& r) { return sameMask(r.mask, styles[k].mask); });
+        if (it == regions.end())
+            it = regions.insert(regions.end(), Region{styles[k].mask, {}, 0.0});
+        it->styles.push_back(k);
+        it->weight += styles[k].weight;
+    }
+    return regions;
+}
+
+double positionsOf(const torch::Tensor& activation) {
+    return static_cast<double>(activation.size(2) * activation.size(3));
+}
+
+} // namespace
+
 Objective::Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
                      const TransferSettings& settings, const std::function<void()>& checkpoint)
+    : Objective(network, content, std::vector<StyleTarget>{StyleTarget{style}}, settings,
+                checkpoint) {}
+
+Objective::Objective(const Vgg19& network, const torch::Tensor& content,
+                     const std::vector<StyleTarget>& styles, const TransferSettings& settings,
+                     const std::function<void()>& checkpoint)
     : network_(network) {
+    if (styles.empty())
+        throw Error("at least one style image is needed");
     layers_.push_back(vgg19LayerIndexOrThrow(settings.contentLayer));
     for (const auto& layer : settings.styleLayers) {
         layers_.push_back(vgg19LayerIndexOrThrow(layer.name));
         styleLayerWeights_.push_back(layer.weight);
     }
+    const size_t layerCount = styleLayerWeights_.size();
+    const std::vector<int> styleLayers(layers_.begin() + 1, layers_.end());
     {
         torch::NoGradGuard noGrad;
-        const auto contentFeatures =
-            network_.forward(toVggInput(content), {layers_[0]}, checkpoint);
+        // The content at every layer: its features, and the generated image's activation sizes.
+        const auto contentFeatures = network_.forward(toVggInput(content), layers_, checkpoint);
         contentLoss_ = std::make_unique<ContentLoss>(contentFeatures[0]);
-        const std::vector<int> styleLayers(layers_.begin() + 1, layers_.end());
-        for (const auto& activation : network_.forward(toVggInput(style), styleLayers, checkpoint))
-            styleLosses_.emplace_back(activation);
+
+        // Each style's Gram matrices and activation sizes, one style at a time (only the Grams,
+        // n_C x n_C per layer, stay in memory).
+        std::vector<std::vector<torch::Tensor>> grams(styles.size());
+        std::vector<std::vector<double>> positions(styles.size());
+        for (size_t k = 0; k < styles.size(); ++k)
+            for (const auto& activation :
+                 network_.forward(toVggInput(styles[k].image), styleLayers, checkpoint)) {
+                grams[k].push_back(styleGram(activation));
+                positions[k].push_back(positionsOf(activation));
+            }
+
+        const std::vector<Region> regions = regionsOf(styles);
+        styleLosses_.resize(layerCount);
+        for (size_t l = 0; l < layerCount; ++l) {
+            const auto& generated = contentFeatures[l + 1];
+            const double generatedPositions = positionsOf(generated);
+            for (const Region& region : regions) {
+                // The common size: the blend-weighted mean of the styles' sizes at scale 1.
+                double common = 0.0;
+                for (size_t k : region.styles)
+                    common += styles[k].weight / region.weight * positions[k][l] /
+                              (styles[k].scale * styles[k].scale);
+                torch::Tensor target;
+                for (size_t k : region.styles) {
+                    const double factor =
+                        styles[k].weight / region.weight * common / positions[k][l];
+                    const auto part = grams[k][l] * factor;
+                    target = target.defined() ? target + part : part;
+                }
+                // With one region, its weight is 1 by construction; with several, a region
+                // counts by its share of the image and by its styles' blend weights.
+                double regionWeight =
+                    regions.size() == 1 ? 1.0 : region.weight * static_cast<double>(regions.size());
+                torch::Tensor mask;
+                if (region.mask.defined()) {
+                    namespace F = torch::nn::functional;
+                    mask = F::interpolate(
+                        region.mask,
+                        F::InterpolateFuncOptions()
+                            .size(std::vector<int64_t>{generated.size(2), generated.size(3)})
+                            .mode(torch::kArea));
+                    const double energy = mask.square().sum().item<double>();
+                    target = target * (energy / generatedPositions);
+                    regionWeight *= mask.sum().item<double>() / generatedPositions;
+                }
+                styleLosses_[l].emplace_back(target, mask, regionWeight);
+            }
+        }
     }
 
     // The order is the seed's: J = alpha J_content + beta J_style + gamma J_tv, summed left to
@@ -42,7 +136,8 @@ Objective::Objective(const Vgg19& network, const torch::Tensor& content, const t
                       [this](const std::vector<torch::Tensor>& a, const torch::Tensor& image) {
                           auto sum = torch::zeros({}, image.options().requires_grad(false));
                           for (size_t i = 0; i < styleLosses_.size(); ++i)
-                              sum = sum + styleLosses_[i](a[i + 1]) * styleLayerWeights_[i];
+                              for (const auto& loss : styleLosses_[i])
+                                  sum = sum + loss(a[i + 1]) * styleLayerWeights_[i];
                           return sum;
                       }});
     terms_.push_back({settings.lossWeights.tv,

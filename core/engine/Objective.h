@@ -14,6 +14,14 @@
 
 namespace deepart {
 
+// One style image as an Objective uses it, at the scale being optimized.
+struct StyleTarget {
+    torch::Tensor image; // 1x3xHxW RGB in [0,1]
+    double weight = 1.0; // blend weight; the weights of all styles sum to 1
+    double scale = 1.0;  // the style scale the image was made at (its longer side / the output's)
+    torch::Tensor mask;  // 1x1xHxW in [0,1] at the content's size, or undefined: everywhere
+};
+
 // What is optimized at one scale: J(image) as a list of named, weighted terms (content, style,
 // TV). The content features and style Gram targets are computed once, when it is made. A new
 // term is one more entry in the list; consumers read terms by name. Not thread-safe.
@@ -24,8 +32,19 @@ public:
         std::vector<torch::Tensor> terms; // weighted, in termNames() order
     };
 
-    // `content` and `style` are 1x3xHxW RGB in [0,1] on the network's device. `checkpoint` is
-    // called between network layers while the targets are computed (it may throw to cancel).
+    // `content` and the styles' images are 1x3xHxW RGB in [0,1] on the network's device.
+    // `checkpoint` is called between network layers while the targets are computed (it may throw
+    // to cancel).
+    //
+    // The style term: styles that share a region (the same mask, or none) are blended: each
+    // layer's target is the weighted sum of their Gram matrices, each brought from its own size
+    // to a common one (the blend-weighted mean of the styles' sizes at style scale 1), so that a
+    // single style at scale 1 is exactly the seed's target. Each region's loss (the guided Gram
+    // loss of StyleLoss) is weighted by its share of the image and its styles' total weight.
+    Objective(const Vgg19& network, const torch::Tensor& content,
+              const std::vector<StyleTarget>& styles, const TransferSettings& settings,
+              const std::function<void()>& checkpoint = {});
+    // One style everywhere: the seed's objective.
     Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
               const TransferSettings& settings, const std::function<void()>& checkpoint = {});
     ~Objective();
@@ -51,7 +70,7 @@ private:
     const Vgg19& network_;
     std::vector<int> layers_; // content layer first, then the style layers
     std::unique_ptr<ContentLoss> contentLoss_;
-    std::vector<StyleLoss> styleLosses_;
+    std::vector<std::vector<StyleLoss>> styleLosses_; // per style layer, one per region
     std::vector<double> styleLayerWeights_;
     std::vector<std::string> names_;
     std::vector<Term> terms_;

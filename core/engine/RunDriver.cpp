@@ -1,5 +1,6 @@
 #include "RunDriver.h"
 
+#include "ColorTransfer.h"
 #include "ComputeDevice.h"
 #include "Error.h"
 #include "MemoryEstimate.h"
@@ -44,6 +45,36 @@ void checkSettings(const TransferSettings& s) {
         vgg19LayerIndexOrThrow(layer.name);
 }
 
+void checkInputs(const RunPlan& plan) {
+    checkImage(plan.content, "content");
+    if (plan.styles.empty())
+        throw Error("at least one style image is needed");
+    double totalWeight = 0.0;
+    for (size_t k = 0; k < plan.styles.size(); ++k) {
+        const StyleImage& style = plan.styles[k];
+        const std::string name = "style " + std::to_string(k + 1);
+        checkImage(style.image, name.c_str());
+        if (!(style.weight >= 0.0) || !std::isfinite(style.weight))
+            throw Error("the blend weight of " + name + " must be 0 or more");
+        if (!(style.scale > 0.0) || !std::isfinite(style.scale))
+            throw Error("the style scale of " + name + " must be greater than 0");
+        totalWeight += style.weight;
+        if (style.mask.defined() &&
+            (style.mask.dim() != 4 || style.mask.size(0) != 1 || style.mask.size(1) != 1 ||
+             style.mask.size(2) != plan.content.size(2) ||
+             style.mask.size(3) != plan.content.size(3)))
+            throw Error("the mask of " + name + " must be a 1x1xHxW tensor of the content's size");
+    }
+    if (!(totalWeight > 0.0))
+        throw Error("the style blend weights are all 0; give at least one style some weight");
+    if (plan.settings.init == InitMode::Image) {
+        if (!plan.initImage.defined())
+            throw Error("the run starts from an image, but none was given");
+        if (plan.initImage.sizes() != plan.content.sizes())
+            throw Error("the starting image must have the content's size");
+    }
+}
+
 int deepestLayer(const TransferSettings& s) {
     int deepest = vgg19LayerIndexOrThrow(s.contentLayer);
     for (const auto& layer : s.styleLayers)
@@ -75,9 +106,13 @@ torch::Tensor upscaled(const torch::Tensor& image, int height, int width, bool c
     return clamp ? up.clamp(0.0, 1.0) : up;
 }
 
-torch::Tensor initialImage(const torch::Tensor& content, const TransferSettings& s) {
+torch::Tensor initialImage(const torch::Tensor& content, const torch::Tensor& given,
+                           const TransferSettings& s) {
     if (s.init == InitMode::Content)
         return content.clone();
+    if (s.init == InitMode::Image)
+        return resized(given, static_cast<int>(content.size(2)), static_cast<int>(content.size(3)))
+            .clone();
     // Noise comes from a CPU generator so a seed gives the same picture on every device.
     auto generator = at::make_generator<at::CPUGeneratorImpl>(s.seed);
     const auto noise =
@@ -92,14 +127,69 @@ bool allFinite(const std::vector<double>& values) {
     return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
 }
 
+std::vector<PixelSize> styleSizes(const RunPlan& plan) {
+    std::vector<PixelSize> sizes;
+    for (const StyleImage& style : plan.styles)
+        sizes.push_back(PixelSize{static_cast<int>(style.image.size(3)),
+                                  static_cast<int>(style.image.size(2))});
+    return sizes;
+}
+
+// A mask that is white everywhere is no mask: the run then takes the plain (faster) loss, and
+// the result is the same.
+torch::Tensor effectiveMask(const torch::Tensor& mask) {
+    if (!mask.defined() || mask.min().item<double>() >= 1.0)
+        return {};
+    return mask.clamp(0.0, 1.0);
+}
+
+// The inputs as the optimization sees them, after ColorMode: on the run's device, blend weights
+// normalized.
+struct PreparedInputs {
+    torch::Tensor colorContent; // the content as given (its chroma is the result's in Luminance)
+    torch::Tensor content;      // what the network compares against
+    std::vector<StyleImage> styles;
+    torch::Tensor initImage;
+};
+
+PreparedInputs prepareInputs(const RunPlan& plan, const torch::Device& device) {
+    PreparedInputs in;
+    const ColorMode colors = plan.settings.colors;
+    in.colorContent = plan.content.to(device, torch::kFloat32);
+    const auto contentLuminance = luminanceOf(in.colorContent);
+    in.content =
+        colors == ColorMode::Luminance ? luminanceAsRgb(contentLuminance) : in.colorContent;
+    double totalWeight = 0.0;
+    for (const StyleImage& style : plan.styles)
+        totalWeight += style.weight;
+    for (const StyleImage& given : plan.styles) {
+        StyleImage style = given;
+        style.weight = given.weight / totalWeight;
+        style.image = given.image.to(device, torch::kFloat32);
+        if (colors == ColorMode::Luminance)
+            style.image = luminanceAsRgb(matchLuminance(luminanceOf(style.image), contentLuminance))
+                              .clamp(0.0, 1.0);
+        else if (colors == ColorMode::Match)
+            style.image = matchColorStatistics(style.image, in.colorContent).clamp(0.0, 1.0);
+        style.mask = effectiveMask(given.mask.defined() ? given.mask.to(device, torch::kFloat32)
+                                                        : given.mask);
+        in.styles.push_back(style);
+    }
+    if (plan.initImage.defined()) {
+        in.initImage = plan.initImage.to(device, torch::kFloat32);
+        if (colors == ColorMode::Luminance)
+            in.initImage = luminanceAsRgb(luminanceOf(in.initImage));
+    }
+    return in;
+}
+
 // One run from start to finish; runStyleTransfer() makes one and executes it.
 class Run {
 public:
     Run(const RunPlan& plan, RunControl& control, const RunSink& sink)
         : plan_(plan), settings_(plan.settings), control_(control), sink_(sink),
           scales_(settings_.scales, static_cast<int>(plan.content.size(3)),
-                  static_cast<int>(plan.content.size(2)), static_cast<int>(plan.style.size(3)),
-                  static_cast<int>(plan.style.size(2))),
+                  static_cast<int>(plan.content.size(2)), styleSizes(plan)),
           outputHeight_(static_cast<int>(plan.content.size(2))),
           outputWidth_(static_cast<int>(plan.content.size(3))) {
         result_.lossWeights = settings_.lossWeights;
@@ -112,20 +202,28 @@ public:
             if (device.is_cpu())
                 checkMemory();
             const Vgg19 network(plan_.weights, deepestLayer(settings_), settings_.pooling, device);
-            const auto content = plan_.content.to(device, torch::kFloat32);
-            const auto style = plan_.style.to(device, torch::kFloat32);
+            inputs_ = prepareInputs(plan_, device);
             for (const ScaleStage& stage : scales_.stages()) {
                 control_.throwIfStopped();
-                const auto stageContent = resized(content, stage.height, stage.width);
-                Objective objective(network, stageContent,
-                                    resized(style, stage.styleHeight, stage.styleWidth), settings_,
+                const auto stageContent = resized(inputs_.content, stage.height, stage.width);
+                stageColorContent_ = resized(inputs_.colorContent, stage.height, stage.width);
+                std::vector<StyleTarget> styles;
+                for (size_t k = 0; k < inputs_.styles.size(); ++k) {
+                    const StyleImage& style = inputs_.styles[k];
+                    styles.push_back(StyleTarget{
+                        resized(style.image, stage.styles[k].height, stage.styles[k].width),
+                        style.weight, style.scale,
+                        style.mask.defined() ? resized(style.mask, stage.height, stage.width)
+                                             : style.mask});
+                }
+                Objective objective(network, stageContent, styles, settings_,
                                     [this] { control_.throwIfStopped(); });
                 objective.setLossWeights(result_.lossWeights);
                 startImage(stage, stageContent);
                 const auto optimizer = makeOptimizer(settings_, image_, stage.iterations);
                 if (stage.index == 0 && sink_.started)
                     sink_.started(RunStarted{describeDevice(device), outputWidth_, outputHeight_,
-                                             scales_.totalIterations(), image_.detach()});
+                                             scales_.totalIterations(), presented(image_)});
                 for (int k = 0; k < stage.iterations; ++k)
                     if (!iterate(stage, objective, *optimizer))
                         return finish(); // failed: a non-finite loss
@@ -141,15 +239,31 @@ private:
         std::int64_t weightBytes = 0;
         for (const auto& layer : plan_.weights.layers)
             weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
-        checkRunFitsInMemory(settings_, outputWidth_, outputHeight_,
-                             static_cast<int>(plan_.style.size(3)),
-                             static_cast<int>(plan_.style.size(2)), weightBytes,
-                             plan_.memoryLimitBytes.value_or(availableMemoryBytes()));
+        // The styles' targets are computed one after the other: the largest one counts.
+        PixelSize largest;
+        for (const PixelSize& size : styleSizes(plan_))
+            if (static_cast<double>(size.width) * size.height >
+                static_cast<double>(largest.width) * largest.height)
+                largest = size;
+        checkRunFitsInMemory(settings_, outputWidth_, outputHeight_, largest.width, largest.height,
+                             weightBytes, plan_.memoryLimitBytes.value_or(availableMemoryBytes()));
+    }
+
+    // The image as the user sees it: in Luminance mode its luminance with the content's colours.
+    torch::Tensor presented(const torch::Tensor& image) const {
+        const auto detached = image.detach();
+        if (settings_.colors != ColorMode::Luminance)
+            return detached;
+        torch::NoGradGuard noGrad;
+        return withLuminance(luminanceOf(detached), stageColorContent_);
     }
 
     void startImage(const ScaleStage& stage, const torch::Tensor& stageContent) {
         if (stage.index == 0) {
-            image_ = initialImage(stageContent, settings_);
+            image_ = initialImage(stageContent, inputs_.initImage, settings_);
+            // In Luminance mode the run works on gray images from the start.
+            if (settings_.colors == ColorMode::Luminance && settings_.init != InitMode::Content)
+                image_ = luminanceAsRgb(luminanceOf(image_));
         } else {
             // What the coarser scale changed, scaled up (bicubic), on top of the content at this
             // scale: the result scaled up alone would lose the content's fine detail, which the
@@ -210,7 +324,7 @@ private:
         result_.completedIterations = iteration_;
         result_.lastStats = stats;
 
-        const auto current = image_.detach();
+        const auto current = presented(image_);
         if (sink_.iteration)
             sink_.iteration(stats, current);
         const bool scheduled = settings_.saveEvery > 0 && iteration_ % settings_.saveEvery == 0;
@@ -222,8 +336,13 @@ private:
     }
 
     RunResult finish() {
-        const torch::Tensor last = image_.defined() ? image_.detach() : plan_.content;
-        result_.image = upscaled(last, outputHeight_, outputWidth_).to(torch::kCPU).contiguous();
+        if (!image_.defined()) {
+            result_.image = plan_.content.to(torch::kCPU).contiguous();
+            return result_;
+        }
+        const auto last = upscaled(image_.detach(), outputHeight_, outputWidth_);
+        stageColorContent_ = inputs_.colorContent; // the result is at the output size
+        result_.image = presented(last).to(torch::kCPU).contiguous();
         return result_;
     }
 
@@ -235,8 +354,10 @@ private:
     const int outputHeight_;
     const int outputWidth_;
     RunResult result_;
-    torch::Tensor image_;           // the image being optimized, at the current scale
-    torch::Tensor previousContent_; // the content at the scale before
+    PreparedInputs inputs_;
+    torch::Tensor stageColorContent_; // the content as given, at the current scale
+    torch::Tensor image_;             // the image being optimized, at the current scale
+    torch::Tensor previousContent_;   // the content at the scale before
     long long evaluations_ = 0;
     int iteration_ = 0;
 };
@@ -244,8 +365,7 @@ private:
 } // namespace
 
 RunResult runStyleTransfer(const RunPlan& plan, RunControl& control, const RunSink& sink) {
-    checkImage(plan.content, "content");
-    checkImage(plan.style, "style");
+    checkInputs(plan);
     checkSettings(plan.settings);
     return Run(plan, control, sink).execute();
 }

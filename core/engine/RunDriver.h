@@ -11,15 +11,27 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace deepart {
 
+// One style image of a run.
+struct StyleImage {
+    torch::Tensor image; // 1x3xHxW RGB in [0,1]; its longer side is `scale` x the output size
+    double weight = 1.0; // blend weight (>= 0); the run normalizes the styles' weights to sum 1
+    double scale = 1.0;  // the style scale it was made at (> 0)
+    torch::Tensor mask;  // where it applies: 1x1xHxW in [0,1] at the content's size; undefined:
+                         // everywhere
+};
+
 // A run, ready to go: the network's weights (validated), the images at the output size, the
-// settings. Front ends (CLI, window, benchmark) load files and fill this in.
+// settings. Front ends (CLI, window, benchmark) load files and fill this in (RunInputs does it
+// from the settings schema).
 struct RunPlan {
     Vgg19Weights weights;
     torch::Tensor content; // 1x3xHxW RGB in [0,1]; its longer side is the output size
-    torch::Tensor style;   // likewise, scaled like the content
+    std::vector<StyleImage> styles;
+    torch::Tensor initImage; // InitMode::Image: 1x3xHxW RGB in [0,1] at the content's size
     TransferSettings settings;
     // Memory the run may take on the CPU; unset: what the system has available. A run whose
     // estimate exceeds it is refused before anything is allocated.
@@ -52,7 +64,8 @@ struct RunResult {
     torch::Tensor image;
 };
 
-// Runs a style transfer from start to finish: scale after scale (each starting from the
+// Runs a style transfer from start to finish (ColorMode applied to the inputs first, and to every
+// image it reports): scale after scale (each starting from the
 // previous result scaled up, bicubic), one optimizer iteration at a time, reading `control`
 // between iterations (and between network layers while preparing, so a stop is quick even at
 // large sizes). A non-finite loss ends the run as Failed with the last good image. Throws

@@ -16,7 +16,7 @@ int scaled(int length, double factor) {
 } // namespace
 
 ScalePlan::ScalePlan(const std::vector<ScaleStep>& scales, int contentWidth, int contentHeight,
-                     int styleWidth, int styleHeight) {
+                     const std::vector<PixelSize>& styles) {
     if (scales.empty())
         throw Error("at least one scale is needed");
     const int longer = std::max(contentWidth, contentHeight);
@@ -38,14 +38,23 @@ ScalePlan::ScalePlan(const std::vector<ScaleStep>& scales, int contentWidth, int
         stage.index = static_cast<int>(i);
         stage.width = i + 1 == scales.size() ? contentWidth : scaled(contentWidth, factor);
         stage.height = i + 1 == scales.size() ? contentHeight : scaled(contentHeight, factor);
-        stage.styleWidth = i + 1 == scales.size() ? styleWidth : scaled(styleWidth, factor);
-        stage.styleHeight = i + 1 == scales.size() ? styleHeight : scaled(styleHeight, factor);
-        if (std::min({stage.width, stage.height, stage.styleWidth, stage.styleHeight}) < kMinSide)
+        const bool last = i + 1 == scales.size();
+        for (const PixelSize& style : styles)
+            stage.styles.push_back(
+                last ? style
+                     : PixelSize{scaled(style.width, factor), scaled(style.height, factor)});
+        if (std::min(stage.width, stage.height) < kMinSide)
             throw Error("at the " + std::to_string(step.size) + " px scale the content would be " +
                         std::to_string(stage.width) + " x " + std::to_string(stage.height) +
-                        " px and the style " + std::to_string(stage.styleWidth) + " x " +
-                        std::to_string(stage.styleHeight) +
                         " px; every scale needs at least 16 px on each side");
+        for (size_t k = 0; k < stage.styles.size(); ++k)
+            if (std::min(stage.styles[k].width, stage.styles[k].height) < kMinSide)
+                throw Error("at the " + std::to_string(step.size) + " px scale style image " +
+                            std::to_string(k + 1) + " would be " +
+                            std::to_string(stage.styles[k].width) + " x " +
+                            std::to_string(stage.styles[k].height) +
+                            " px; every scale needs at least 16 px on each side (raise its "
+                            "style scale or drop the coarsest scale)");
         stage.iterations = step.iterations;
         stage.firstIteration = totalIterations_;
         totalIterations_ += step.iterations;

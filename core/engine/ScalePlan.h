@@ -6,27 +6,33 @@
 
 namespace deepart {
 
+struct PixelSize {
+    int width = 0;
+    int height = 0;
+
+    bool operator==(const PixelSize& o) const { return width == o.width && height == o.height; }
+};
+
 // One scale of a run, in pixels.
 struct ScaleStage {
     int index = 0;
     int width = 0; // of the content and the generated image
     int height = 0;
-    int styleWidth = 0;
-    int styleHeight = 0;
+    std::vector<PixelSize> styles; // each style image's size at this scale
     int iterations = 0;
     int firstIteration = 0; // iterations done before this scale, across the run
 };
 
-// Turns TransferSettings::scales into pixel sizes for given content and style images (both as
+// Turns TransferSettings::scales into pixel sizes for given content and style images (all as
 // they are at the output scale). Each scale keeps the content's aspect ratio, and the style
-// image is scaled in the same proportion as the content, so brush strokes keep their size
+// images are scaled in the same proportion as the content, so brush strokes keep their size
 // relative to the picture at every scale.
 class ScalePlan {
 public:
     // Throws deepart::Error when the scales are not increasing, the last is not the content's
     // longer side, a side would fall under 16 px, or a scale has no iterations.
     ScalePlan(const std::vector<ScaleStep>& scales, int contentWidth, int contentHeight,
-              int styleWidth, int styleHeight);
+              const std::vector<PixelSize>& styles);
 
     const std::vector<ScaleStage>& stages() const { return stages_; }
     int totalIterations() const { return totalIterations_; }

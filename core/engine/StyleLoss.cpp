@@ -71,17 +71,31 @@ torch::Tensor gramMatrix(const torch::Tensor& activation) {
     return torch::mm(a, a.t());
 }
 
-StyleLoss::StyleLoss(const torch::Tensor& styleActivation) {
+torch::Tensor styleGram(const torch::Tensor& activation) {
     torch::NoGradGuard noGrad;
-    targetGram_ = selfProduct(unrolled(styleActivation.detach()));
+    return selfProduct(unrolled(activation.detach()));
+}
+
+StyleLoss::StyleLoss(const torch::Tensor& styleActivation)
+    : targetGram_(styleGram(styleActivation)) {}
+
+StyleLoss::StyleLoss(torch::Tensor targetGram, torch::Tensor mask, double regionWeight)
+    : targetGram_(std::move(targetGram)), mask_(std::move(mask)), regionWeight_(regionWeight) {
+    if (mask_.defined())
+        maskEnergy_ = mask_.square().sum().item<double>();
 }
 
 torch::Tensor StyleLoss::operator()(const torch::Tensor& generatedActivation) const {
     const double channels = static_cast<double>(generatedActivation.size(1));
     const double positions =
-        static_cast<double>(generatedActivation.size(2) * generatedActivation.size(3));
-    const double scale = 1.0 / (4.0 * channels * channels * positions * positions);
-    return StyleLossFunction::apply(unrolled(generatedActivation), targetGram_, scale);
+        mask_.defined()
+            ? maskEnergy_
+            : static_cast<double>(generatedActivation.size(2) * generatedActivation.size(3));
+    if (positions <= 0.0) // an empty region at this layer: nothing to match
+        return torch::zeros({}, generatedActivation.options());
+    const double scale = regionWeight_ / (4.0 * channels * channels * positions * positions);
+    const auto activation = mask_.defined() ? generatedActivation * mask_ : generatedActivation;
+    return StyleLossFunction::apply(unrolled(activation), targetGram_, scale);
 }
 
 } // namespace deepart

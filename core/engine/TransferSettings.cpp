@@ -35,8 +35,9 @@ void TransferSettings::setIterationsPerScale(int iterations) {
 bool TransferSettings::operator==(const TransferSettings& o) const {
     return lossWeights == o.lossWeights && scales == o.scales && optimizer == o.optimizer &&
            adam == o.adam && lbfgs == o.lbfgs && saveEvery == o.saveEvery && init == o.init &&
-           noiseRatio == o.noiseRatio && seed == o.seed && pooling == o.pooling &&
-           contentLayer == o.contentLayer && styleLayers == o.styleLayers && device == o.device;
+           colors == o.colors && noiseRatio == o.noiseRatio && seed == o.seed &&
+           pooling == o.pooling && contentLayer == o.contentLayer && styleLayers == o.styleLayers &&
+           device == o.device;
 }
 
 const char* toString(InitMode mode) {
@@ -47,6 +48,8 @@ const char* toString(InitMode mode) {
         return "noise";
     case InitMode::Blend:
         return "blend";
+    case InitMode::Image:
+        return "image";
     }
     return "content";
 }
@@ -57,6 +60,18 @@ const char* toString(Pooling pooling) {
 
 const char* toString(OptimizerKind kind) {
     return kind == OptimizerKind::Lbfgs ? "lbfgs" : "adam";
+}
+
+const char* toString(ColorMode mode) {
+    switch (mode) {
+    case ColorMode::None:
+        return "none";
+    case ColorMode::Luminance:
+        return "luminance";
+    case ColorMode::Match:
+        return "match";
+    }
+    return "none";
 }
 
 } // namespace deepart

@@ -8,6 +8,10 @@
 
 namespace deepart {
 
+// The largest image side a run takes, for the output and for a style image at its style scale.
+// Front ends refuse larger sizes before loading anything.
+constexpr int kMaxImageSide = 8192;
+
 // The factors of J = alpha * J_content + beta * J_style + gamma * J_tv. Kept apart from the rest
 // of the settings because they may change while a run is going (live steering).
 struct LossWeights {
@@ -21,9 +25,19 @@ struct LossWeights {
     bool operator!=(const LossWeights& other) const { return !(*this == other); }
 };
 
-enum class InitMode { Content, Noise, Blend };
+// Image: a given picture (RunPlan::initImage), e.g. an earlier result to continue from.
+enum class InitMode { Content, Noise, Blend, Image };
 enum class Pooling { Max, Average };
 enum class OptimizerKind { Adam, Lbfgs };
+
+// Whose colours the artwork keeps (Gatys et al. 2017, "Controlling Perceptual Factors"):
+//  - None: the painting's, as in the seed;
+//  - Luminance: the content's: the run sees luminance only (the style's shifted and scaled to
+//    the content's mean and deviation) and the result's luminance is put back together with the
+//    content's chroma (YIQ);
+//  - Match: the content's palette: before the run, each style image's colours are mapped to the
+//    content's mean and covariance.
+enum class ColorMode { None, Luminance, Match };
 
 struct StyleLayer {
     std::string name;
@@ -85,6 +99,7 @@ struct TransferSettings {
     LbfgsOptions lbfgs;
     int saveEvery = 200; // a snapshot every n iterations (counted across scales); 0: none
     InitMode init = InitMode::Content;
+    ColorMode colors = ColorMode::None;
     double noiseRatio = 0.6;
     std::uint64_t seed = 0;
     Pooling pooling = Pooling::Max;
@@ -111,5 +126,6 @@ struct TransferSettings {
 const char* toString(InitMode mode);
 const char* toString(Pooling pooling);
 const char* toString(OptimizerKind kind);
+const char* toString(ColorMode mode);
 
 } // namespace deepart

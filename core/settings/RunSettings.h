@@ -1,8 +1,10 @@
 #pragma once
 
+#include "StyleSource.h"
 #include "TransferSettings.h"
 
 #include <string>
+#include <vector>
 
 namespace deepart {
 
@@ -11,11 +13,13 @@ namespace deepart {
 // (matchingPreset), so that the two can never disagree.
 struct RunSettings {
     std::string contentPath; // as given; the schema keeps what the user chose
-    std::string stylePath;
+    std::vector<StyleSource> styles;
+    std::string initImagePath; // the starting image, for InitMode::Image
     TransferSettings transfer;
 
     bool operator==(const RunSettings& o) const {
-        return contentPath == o.contentPath && stylePath == o.stylePath && transfer == o.transfer;
+        return contentPath == o.contentPath && styles == o.styles &&
+               initImagePath == o.initImagePath && transfer == o.transfer;
     }
     bool operator!=(const RunSettings& o) const { return !(*this == o); }
 };

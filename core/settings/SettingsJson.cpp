@@ -27,14 +27,16 @@ namespace {
 using namespace json;
 
 constexpr QLatin1String kFormat("deepart-settings");
-constexpr int kVersion = 1;
+// Version 2: several styles (inputs.styles, with blend weight, scale and mask), the starting
+// image, preserve_colors. Version 1 files (inputs.style) read as one style.
+constexpr int kVersion = 2;
 
 // Readers that hold JSON numbers as doubles (JavaScript, many JSON tools) lose integers above
 // 2^53, so larger seeds travel as decimal strings.
 constexpr std::uint64_t kMaxExactJsonInteger = std::uint64_t{1} << 53;
 
 constexpr int kMinSize = 16;
-constexpr int kMaxSize = 16384;
+constexpr int kMaxSize = kMaxImageSide;
 constexpr int kMaxIterations = 1000000;
 constexpr int kMaxHistorySize = 1000;
 constexpr int kMaxSnapshotEvery = 1000000;
@@ -207,12 +209,52 @@ void readOptimizer(const QJsonValue& value, TransferSettings& t) {
 void readInit(const QJsonValue& value, TransferSettings& t) {
     const QString path = QStringLiteral("init");
     const QJsonObject init = objectAt(value, path, {"mode", "noise_ratio", "seed"});
-    readChoice(init, path, "mode", {InitMode::Content, InitMode::Noise, InitMode::Blend}, toString,
+    readChoice(init, path, "mode",
+               {InitMode::Content, InitMode::Noise, InitMode::Blend, InitMode::Image}, toString,
                t.init);
     readNumber(init, path, "noise_ratio", Range::ZeroToOne, t.noiseRatio);
     const QJsonValue seed = init.value(QLatin1String("seed"));
     if (!seed.isUndefined())
         t.seed = seedAt(seed, join(path, QStringLiteral("seed")));
+}
+
+// May be empty: settings saved before any style was chosen.
+std::vector<StyleSource> stylesAt(const QJsonValue& value, const QString& path) {
+    if (!value.isArray())
+        fail(path, shown(value) + QStringLiteral(" is not an array"));
+    const QJsonArray array = value.toArray();
+    std::vector<StyleSource> styles;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString at = itemPath(path, i);
+        const QJsonObject item = objectAt(array.at(i), at, {"path", "weight", "scale", "mask"});
+        StyleSource style;
+        style.path =
+            stringAt(required(item, at, "path"), join(at, QStringLiteral("path"))).toStdString();
+        readNumber(item, at, "weight", Range::NonNegative, style.weight);
+        readNumber(item, at, "scale", Range::Positive, style.scale);
+        readString(item, at, "mask", style.maskPath);
+        styles.push_back(style);
+    }
+    return styles;
+}
+
+void readInputs(const QJsonValue& value, RunSettings& settings) {
+    const QString path = QStringLiteral("inputs");
+    const QJsonObject inputs = objectAt(value, path, {"content", "style", "styles", "init_image"});
+    readString(inputs, path, "content", settings.contentPath);
+    const QJsonValue single = inputs.value(QLatin1String("style"));
+    const QJsonValue several = inputs.value(QLatin1String("styles"));
+    if (!single.isUndefined() && !several.isUndefined())
+        fail(join(path, QStringLiteral("style")),
+             QStringLiteral("give either 'style' (one image) or 'styles', not both"));
+    if (!single.isUndefined()) {
+        StyleSource style;
+        style.path = stringAt(single, join(path, QStringLiteral("style"))).toStdString();
+        settings.styles = {style};
+    }
+    if (!several.isUndefined())
+        settings.styles = stylesAt(several, join(path, QStringLiteral("styles")));
+    readString(inputs, path, "init_image", settings.initImagePath);
 }
 
 } // namespace
@@ -229,6 +271,14 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
         styleLayers.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(layer.name)},
                                        {QStringLiteral("weight"), layer.weight}});
 
+    QJsonArray styles;
+    for (const StyleSource& style : settings.styles)
+        styles.append(
+            QJsonObject{{QStringLiteral("path"), QString::fromStdString(style.path)},
+                        {QStringLiteral("weight"), style.weight},
+                        {QStringLiteral("scale"), style.scale},
+                        {QStringLiteral("mask"), QString::fromStdString(style.maskPath)}});
+
     const QJsonValue seed = t.seed <= kMaxExactJsonInteger
                                 ? QJsonValue(static_cast<qint64>(t.seed))
                                 : QJsonValue(QString::number(static_cast<qulonglong>(t.seed)));
@@ -239,8 +289,11 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
         {QStringLiteral("program"), QStringLiteral("deepart " DEEPART_VERSION)},
         {QStringLiteral("preset"), QLatin1String(toString(matchingPreset(t)))},
         {QStringLiteral("inputs"),
-         QJsonObject{{QStringLiteral("content"), QString::fromStdString(settings.contentPath)},
-                     {QStringLiteral("style"), QString::fromStdString(settings.stylePath)}}},
+         QJsonObject{
+             {QStringLiteral("content"), QString::fromStdString(settings.contentPath)},
+             {QStringLiteral("styles"), styles},
+             {QStringLiteral("init_image"), QString::fromStdString(settings.initImagePath)}}},
+        {QStringLiteral("preserve_colors"), QLatin1String(toString(t.colors))},
         {QStringLiteral("size"), t.outputSize()},
         {QStringLiteral("scales"), scales},
         {QStringLiteral("loss"),
@@ -283,7 +336,7 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     readFormat(json);
     objectAt(json, QString(),
              {"format", "version", "program", "preset", "inputs", "size", "scales", "loss",
-              "optimizer", "snapshot_every", "init", "pooling", "device"});
+              "optimizer", "snapshot_every", "init", "preserve_colors", "pooling", "device"});
 
     RunSettings settings;
     TransferSettings& t = settings.transfer;
@@ -299,12 +352,8 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     applyPreset(t, preset);
 
     const QJsonValue inputs = json.value(QLatin1String("inputs"));
-    if (!inputs.isUndefined()) {
-        const QString path = QStringLiteral("inputs");
-        const QJsonObject object = objectAt(inputs, path, {"content", "style"});
-        readString(object, path, "content", settings.contentPath);
-        readString(object, path, "style", settings.stylePath);
-    }
+    if (!inputs.isUndefined())
+        readInputs(inputs, settings);
 
     const QJsonValue scales = json.value(QLatin1String("scales"));
     if (!scales.isUndefined()) {
@@ -331,6 +380,8 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     if (!init.isUndefined())
         readInit(init, t);
 
+    readChoice(json, QString(), "preserve_colors",
+               {ColorMode::None, ColorMode::Luminance, ColorMode::Match}, toString, t.colors);
     readChoice(json, QString(), "pooling", {Pooling::Max, Pooling::Average}, toString, t.pooling);
     readChoice(json, QString(), "device",
                {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, toString, t.device);

@@ -9,10 +9,10 @@
 
 namespace deepart {
 
-// The versioned JSON form of RunSettings (format "deepart-settings", version 1), documented in
-// README.md ("Settings files"). It is what QSettings stores, what exported PNGs carry, what
-// deepart-cli --settings reads and --print-settings writes. Writing then reading gives back the
-// same settings exactly (doubles are written in their shortest exact form).
+// The versioned JSON form of RunSettings (format "deepart-settings", version 2; version 1 files are
+// read too), documented in README.md ("Settings files"). It is what QSettings stores, what exported
+// PNGs carry, what deepart-cli --settings reads and --print-settings writes. Writing then reading
+// gives back the same settings exactly (doubles are written in their shortest exact form).
 //
 // Reading: a missing key takes its default; "size" then "preset" are applied first (so
 // {"preset": "fast", "size": 1024} is a whole settings file), then every other key overrides

@@ -175,7 +175,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         RunSettings file;
         file.contentPath = "from-file.jpg";
-        file.stylePath = "style-from-file.jpg";
+        file.styles = {StyleSource{"style-from-file.jpg"}};
         file.transfer.lossWeights.tv = 1.25;
         file.transfer.pooling = Pooling::Average;
         file.transfer.scales = {{100, 10}, {200, 20}};

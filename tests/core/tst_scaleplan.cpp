@@ -11,28 +11,28 @@ class TestScalePlan : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void singleScaleIsTheImagesAsGiven() {
-        const ScalePlan plan({{512, 1000}}, 512, 384, 400, 512);
+        const ScalePlan plan({{512, 1000}}, 512, 384, {{400, 512}});
         QCOMPARE(plan.stages().size(), size_t(1));
         const auto& s = plan.stages().front();
         QCOMPARE(s.width, 512);
         QCOMPARE(s.height, 384);
-        QCOMPARE(s.styleWidth, 400);
-        QCOMPARE(s.styleHeight, 512);
+        QCOMPARE(s.styles[0].width, 400);
+        QCOMPARE(s.styles[0].height, 512);
         QCOMPARE(plan.totalIterations(), 1000);
     }
 
     void coarserScalesKeepProportions() {
         // Landscape content 512x341, portrait style 384x512 (its longer side = the output's).
-        const ScalePlan plan({{128, 300}, {256, 200}, {512, 100}}, 512, 341, 384, 512);
+        const ScalePlan plan({{128, 300}, {256, 200}, {512, 100}}, 512, 341, {{384, 512}});
         const auto& st = plan.stages();
         QCOMPARE(st.size(), size_t(3));
         QCOMPARE(st[0].width, 128);
         QCOMPARE(st[0].height, 85); // 341 / 4 = 85.25
-        QCOMPARE(st[0].styleWidth, 96);
-        QCOMPARE(st[0].styleHeight, 128);
+        QCOMPARE(st[0].styles[0].width, 96);
+        QCOMPARE(st[0].styles[0].height, 128);
         QCOMPARE(st[1].width, 256);
         QCOMPARE(st[1].height, 171); // 170.5 rounds up
-        QCOMPARE(st[1].styleWidth, 192);
+        QCOMPARE(st[1].styles[0].width, 192);
         QCOMPARE(st[2].width, 512);
         QCOMPARE(st[2].height, 341);
         QCOMPARE(st[0].firstIteration, 0);
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         try {
             // A wide content: at 20 px its short side would be 5 px.
-            ScalePlan({{first, 10}, {last, 10}}, 512, 128, 512, 512);
+            ScalePlan({{first, 10}, {last, 10}}, 512, 128, {{512, 512}});
             QFAIL("accepted");
         } catch (const Error& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());

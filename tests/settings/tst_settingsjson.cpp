@@ -25,7 +25,9 @@ namespace {
 RunSettings everythingChanged() {
     RunSettings s;
     s.contentPath = "photos/Größe ü/portrait \"1\".jpg";
-    s.stylePath = "/abs/painting.png";
+    s.styles = {{"/abs/painting.png", 0.1 + 0.6, 1.0 / 3.0, "masks/sky.png"},
+                {"second.jpg", 2.5, 0.75, ""}};
+    s.initImagePath = "earlier/result 12.png";
     TransferSettings& t = s.transfer;
     t.lossWeights.content = 0.1 + 0.2;
     t.lossWeights.style = 1e-300;
@@ -42,7 +44,8 @@ RunSettings everythingChanged() {
     t.lbfgs.historySize = 7;
     t.lbfgs.strongWolfe = true;
     t.saveEvery = 33;
-    t.init = InitMode::Blend;
+    t.init = InitMode::Image;
+    t.colors = ColorMode::Luminance;
     t.noiseRatio = 0.123456789012345;
     t.seed = (std::uint64_t{1} << 60) + 3;
     t.pooling = Pooling::Average;
@@ -73,7 +76,9 @@ private Q_SLOTS:
         const TransferSettings& o = original.transfer;
         const TransferSettings& d = defaults.transfer;
         QVERIFY(original.contentPath != defaults.contentPath);
-        QVERIFY(original.stylePath != defaults.stylePath);
+        QVERIFY(original.styles != defaults.styles);
+        QVERIFY(original.initImagePath != defaults.initImagePath);
+        QVERIFY(o.colors != d.colors);
         QVERIFY(o.lossWeights.content != d.lossWeights.content);
         QVERIFY(o.lossWeights.style != d.lossWeights.style);
         QVERIFY(o.lossWeights.tv != d.lossWeights.tv);
@@ -92,7 +97,9 @@ private Q_SLOTS:
         const QByteArray text = runSettingsToJsonText(original);
         const RunSettings back = runSettingsFromJsonText(text);
         QCOMPARE(back.contentPath, original.contentPath);
-        QCOMPARE(back.stylePath, original.stylePath);
+        QVERIFY(back.styles == original.styles);
+        QCOMPARE(back.initImagePath, original.initImagePath);
+        QCOMPARE(back.transfer.colors, o.colors);
         QCOMPARE(back.transfer.lossWeights.content, o.lossWeights.content);
         QCOMPARE(back.transfer.lossWeights.style, o.lossWeights.style);
         QCOMPARE(back.transfer.lossWeights.tv, o.lossWeights.tv);
@@ -106,7 +113,17 @@ private Q_SLOTS:
     void documentedShape() {
         const QJsonObject json = runSettingsToJson(everythingChanged());
         QCOMPARE(json.value("format").toString(), QStringLiteral("deepart-settings"));
-        QCOMPARE(json.value("version").toInt(), 1);
+        QCOMPARE(json.value("version").toInt(), 2);
+        const QJsonObject inputs = json.value("inputs").toObject();
+        const QJsonArray styles = inputs.value("styles").toArray();
+        QCOMPARE(styles.size(), 2);
+        QCOMPARE(styles[0].toObject().value("path").toString(),
+                 QStringLiteral("/abs/painting.png"));
+        QCOMPARE(styles[0].toObject().value("mask").toString(), QStringLiteral("masks/sky.png"));
+        QCOMPARE(styles[1].toObject().value("scale").toDouble(), 0.75);
+        QCOMPARE(inputs.value("init_image").toString(), QStringLiteral("earlier/result 12.png"));
+        QCOMPARE(json.value("preserve_colors").toString(), QStringLiteral("luminance"));
+        QCOMPARE(json.value("init").toObject().value("mode").toString(), QStringLiteral("image"));
         QVERIFY(json.value("program").toString().startsWith("deepart "));
         QCOMPARE(json.value("size").toInt(), 777);
         QCOMPARE(json.value("scales").toArray().size(), 3);
@@ -121,7 +138,6 @@ private Q_SLOTS:
                  QStringLiteral("strong_wolfe"));
         QCOMPARE(json.value("pooling").toString(), QStringLiteral("avg"));
         QCOMPARE(json.value("device").toString(), QStringLiteral("cpu"));
-        QCOMPARE(json.value("init").toObject().value("mode").toString(), QStringLiteral("blend"));
         QCOMPARE(json.value("inputs").toObject().value("content").toString(),
                  QString::fromUtf8("photos/Größe ü/portrait \"1\".jpg"));
         // 2^60 + 3 is beyond what a double holds exactly, so it travels as a string.
@@ -149,6 +165,25 @@ private Q_SLOTS:
             std::numeric_limits<std::uint64_t>::max());
         QCOMPARE(runSettingsFromJsonText(R"({"init": {"seed": 42}})").transfer.seed,
                  std::uint64_t{42});
+    }
+
+    void versionOneReadsAsOneStyle() {
+        const RunSettings s = runSettingsFromJsonText(
+            R"({"format": "deepart-settings", "version": 1,
+                "inputs": {"content": "c.jpg", "style": "s.jpg"}})");
+        QCOMPARE(s.contentPath, std::string("c.jpg"));
+        QCOMPARE(int(s.styles.size()), 1);
+        QCOMPARE(s.styles[0].path, std::string("s.jpg"));
+        QCOMPARE(s.styles[0].weight, 1.0);
+        QCOMPARE(s.styles[0].scale, 1.0);
+        QVERIFY(s.styles[0].maskPath.empty());
+        QCOMPARE(s.transfer.colors, ColorMode::None);
+    }
+
+    void noStylesYetIsValid() {
+        RunSettings s;
+        s.contentPath = "c.jpg";
+        QVERIFY(runSettingsFromJsonText(runSettingsToJsonText(s)) == s);
     }
 
     void emptyObjectIsDefaults() {
@@ -220,6 +255,24 @@ private Q_SLOTS:
             << QByteArray(R"({"loss": {"style_layers": [{"name": "block1_conv1", "weight": 1,
                              "bar": 0}]}})")
             << "loss.style_layers[0].bar: unknown key";
+        QTest::newRow("style and styles")
+            << QByteArray(R"({"inputs": {"style": "a.jpg", "styles": [{"path": "b.jpg"}]}})")
+            << "inputs.style: give either 'style' (one image) or 'styles', not both";
+        QTest::newRow("style without path")
+            << QByteArray(R"({"inputs": {"styles": [{"weight": 1}]}})")
+            << "inputs.styles[0].path: missing";
+        QTest::newRow("negative blend weight")
+            << QByteArray(R"({"inputs": {"styles": [{"path": "a.jpg", "weight": -1}]}})")
+            << "inputs.styles[0].weight: -1";
+        QTest::newRow("zero style scale")
+            << QByteArray(R"({"inputs": {"styles": [{"path": "a.jpg", "scale": 0}]}})")
+            << "inputs.styles[0].scale: 0";
+        QTest::newRow("unknown style key")
+            << QByteArray(R"({"inputs": {"styles": [{"path": "a.jpg", "colour": 1}]}})")
+            << "inputs.styles[0].colour: unknown key";
+        QTest::newRow("bad colour mode")
+            << QByteArray(R"({"preserve_colors": "sepia"})")
+            << "preserve_colors: 'sepia' is not valid; allowed: none, luminance, match";
         QTest::newRow("unknown adam key")
             << QByteArray(R"({"optimizer": {"adam": {"momentum": 0.9}}})")
             << "optimizer.adam.momentum: unknown key";
@@ -294,8 +347,8 @@ private Q_SLOTS:
         QTest::newRow("fractional seed")
             << QByteArray(R"({"init": {"seed": 2.5}})") << "init.seed: 2.5 is not a whole number";
         QTest::newRow("newer version")
-            << QByteArray(R"({"version": 2, "program": "deepart 9.0", "shiny": true})")
-            << "version: 2 is newer than this program reads (1); the file is from a newer Deep Art "
+            << QByteArray(R"({"version": 3, "program": "deepart 9.0", "shiny": true})")
+            << "version: 3 is newer than this program reads (2); the file is from a newer Deep Art "
                "Gallery (deepart 9.0)";
         QTest::newRow("version zero")
             << QByteArray(R"({"version": 0})") << "version: 0 is out of range";

@@ -28,8 +28,9 @@ private Q_SLOTS:
         test::writeKerasWeights(job_.weightsPath, test::smallWeights());
         job_.contentPath = test::writeRgbImage(dir_.filePath(QStringLiteral("c.png")),
                                                test::testPicture(64, 48, 1));
-        job_.stylePath = test::writeRgbImage(dir_.filePath(QStringLiteral("s.png")),
-                                             test::testPicture(48, 64, 2));
+        job_.styles = {StyleSource{test::writeRgbImage(dir_.filePath(QStringLiteral("s.png")),
+                                                       test::testPicture(48, 64, 2))
+                                       .toStdString()}};
         job_.transfer.scales = {{48, 10}};
         job_.threads = 1;
         job_.transfer.device = DeviceChoice::Cpu;
