@@ -378,6 +378,28 @@ private Q_SLOTS:
         QVERIFY(visited.contains(strip->card(1)->clearRegionButton()));
     }
 
+    void removingByKeyboardKeepsFocusInStrip() {
+        StyleStrip strip;
+        addThree(strip);
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowActive(&strip));
+        QPointer<StyleCard> first = strip.card(0);
+        first->removeButton()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), first->removeButton());
+        QTest::keyClick(first->removeButton(), Qt::Key_Space);
+        QCOMPARE(paths(strip), (QStringList{b_, c_}));
+        QCOMPARE(QApplication::focusWidget(), strip.card(0)->well());
+        QTRY_VERIFY(first.isNull());
+        // The last card's removal lands on the card before it, the only one's on Add style….
+        strip.card(1)->removeButton()->setFocus();
+        QTest::keyClick(strip.card(1)->removeButton(), Qt::Key_Space);
+        QCOMPARE(QApplication::focusWidget(), strip.card(0)->well());
+        strip.card(0)->removeButton()->setFocus();
+        QTest::keyClick(strip.card(0)->removeButton(), Qt::Key_Space);
+        QCOMPARE(strip.count(), 0);
+        QCOMPARE(QApplication::focusWidget(), strip.addButton());
+    }
+
     void fitsANarrowPanel() {
         StyleStrip strip;
         addThree(strip);
