@@ -1,0 +1,438 @@
+#include "ImageWell.h"
+#include "StyleCard.h"
+#include "StyleStrip.h"
+#include "TestData.h"
+#include "WeightControl.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtTest>
+
+using namespace deepart;
+
+class TestStyleStrip : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    // Three paintings told apart by their sizes.
+    QString a_, b_, c_;
+    QString broken_;
+
+    static QStringList paths(const StyleStrip& strip) {
+        QStringList result;
+        for (const StyleSource& s : strip.styles())
+            result << QString::fromStdString(s.path);
+        return result;
+    }
+
+    // Delivers a drop of `files` on `target` as a file manager would: the drag enters the widget
+    // under the cursor and goes to the nearest one that accepts it. Returns whether one did.
+    static bool drop(QWidget* target, const QStringList& files) {
+        QMimeData mime;
+        QList<QUrl> urls;
+        for (const QString& f : files)
+            urls << QUrl::fromLocalFile(f);
+        mime.setUrls(urls);
+        const QPoint centre = target->rect().center();
+        QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        if (!enter.isAccepted())
+            return false;
+        QDropEvent dropEvent(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &dropEvent);
+        return true;
+    }
+
+    // Whether the cards stand top to bottom in list order, the Add target below them.
+    static bool inVisualOrder(const StyleStrip& strip) {
+        int y = -1;
+        for (int i = 0; i < strip.count(); ++i) {
+            if (strip.card(i)->y() <= y)
+                return false;
+            y = strip.card(i)->y();
+        }
+        return strip.addButton()->mapTo(&strip, QPoint(0, 0)).y() > y;
+    }
+
+    void addThree(StyleStrip& strip) {
+        QVERIFY(strip.addStyleFile(a_));
+        QVERIFY(strip.addStyleFile(b_));
+        QVERIFY(strip.addStyleFile(c_));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        a_ = test::writeRgbImage(dir_.filePath(QStringLiteral("a.png")),
+                                 test::testPicture(40, 30, 1));
+        b_ = test::writeRgbImage(dir_.filePath(QStringLiteral("b.png")),
+                                 test::testPicture(50, 20, 2));
+        c_ = test::writeRgbImage(dir_.filePath(QStringLiteral("c.png")),
+                                 test::testPicture(24, 36, 3));
+        broken_ = dir_.filePath(QStringLiteral("broken.png"));
+        test::writeBytes(broken_, "these bytes are no PNG");
+    }
+
+    void addedFilesKeepOrderAndDefaults() {
+        StyleStrip strip;
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        addThree(strip);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(strip.count(), 3);
+        QCOMPARE(paths(strip), (QStringList{a_, b_, c_}));
+        for (const StyleSource& s : strip.styles()) {
+            QCOMPARE(s.weight, 1.0);
+            QCOMPARE(s.scale, 1.0);
+            QVERIFY(s.maskPath.empty());
+        }
+        QCOMPARE(strip.styleImage(1).size(), QSize(50, 20));
+        QCOMPARE(strip.stylePath(2), c_);
+        QVERIFY(strip.styleImage(3).isNull());
+        QVERIFY(strip.stylePath(-1).isEmpty());
+        // Equal weights show as equal shares; the cards are numbered in order.
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(strip.card(i)->shareLabel()->text(), QStringLiteral("33 % of the blend"));
+            QCOMPARE(strip.card(i)->weightControl()->value(), 100.0);
+            QCOMPARE(strip.card(i)->scaleBox()->value(), 1.0);
+            QCOMPARE(strip.card(i)->regionLabel()->text(), QStringLiteral("Whole image"));
+            QCOMPARE(strip.card(i)->color(), StyleStrip::colorFor(i));
+        }
+        QCOMPARE(strip.card(1)->removeButton()->accessibleName(), QStringLiteral("Remove style 2"));
+        QCOMPARE(strip.browseFolder(), dir_.path());
+    }
+
+    void moveAndRemove() {
+        StyleStrip strip;
+        addThree(strip);
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        strip.moveStyle(2, 0);
+        QCOMPARE(paths(strip), (QStringList{c_, a_, b_}));
+        QCOMPARE(changed.count(), 1);
+        // Numbers, colours and possible moves follow the position, not the painting.
+        QCOMPARE(strip.card(0)->color(), StyleStrip::colorFor(0));
+        QCOMPARE(strip.card(0)->moveEarlierButton()->accessibleName(),
+                 QStringLiteral("Move style 1 earlier"));
+        QVERIFY(!strip.card(0)->moveEarlierButton()->isEnabled());
+        QVERIFY(strip.card(0)->moveLaterButton()->isEnabled());
+        QVERIFY(!strip.card(2)->moveLaterButton()->isEnabled());
+        strip.moveStyle(0, 2);
+        QCOMPARE(paths(strip), (QStringList{a_, b_, c_}));
+        strip.moveStyle(1, 1); // no move: no signal
+        strip.moveStyle(0, 3); // out of range: ignored
+        QCOMPARE(changed.count(), 2);
+        strip.removeStyle(1);
+        QCOMPARE(paths(strip), (QStringList{a_, c_}));
+        QCOMPARE(strip.card(1)->color(), StyleStrip::colorFor(1));
+        QCOMPARE(strip.card(0)->shareLabel()->text(), QStringLiteral("50 % of the blend"));
+        strip.removeStyle(5);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(strip.count(), 2);
+    }
+
+    void editsReachStyles() {
+        StyleStrip strip;
+        addThree(strip);
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        strip.setWeight(0, 0.5);
+        strip.setScale(1, 1.5);
+        strip.setMaskPath(2, QStringLiteral("/masks/sky.png"));
+        QCOMPARE(changed.count(), 3);
+        auto styles = strip.styles();
+        QCOMPARE(styles[0].weight, 0.5);
+        QCOMPARE(styles[1].scale, 1.5);
+        QCOMPARE(styles[2].maskPath, std::string("/masks/sky.png"));
+        QCOMPARE(strip.card(0)->weightControl()->value(), 50.0);
+        QCOMPARE(strip.card(0)->shareLabel()->text(), QStringLiteral("20 % of the blend"));
+        QCOMPARE(strip.card(1)->scaleBox()->value(), 1.5);
+        QCOMPARE(strip.card(2)->regionLabel()->text(), QStringLiteral("Region"));
+        QVERIFY(strip.card(2)->clearRegionButton()->isVisibleTo(strip.card(2)));
+        QVERIFY(!strip.card(1)->clearRegionButton()->isVisibleTo(strip.card(1)));
+        // Setting what is already there is no change.
+        strip.setWeight(0, 0.5);
+        strip.setMaskPath(2, QStringLiteral("/masks/sky.png"));
+        QCOMPARE(changed.count(), 3);
+        // Clamped to what the controls show.
+        strip.setScale(1, 9.0);
+        QCOMPARE(strip.styles()[1].scale, 4.0);
+        changed.clear();
+
+        // The user's edits, through the card's own controls.
+        strip.card(1)->weightControl()->spinBox()->setValue(25.0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(strip.styles()[1].weight, 0.25);
+        strip.card(1)->weightControl()->slider()->setValue(750); // 0..1000 over 0..100 %
+        QCOMPARE(strip.styles()[1].weight, 0.75);
+        strip.card(0)->scaleBox()->setValue(0.25);
+        QCOMPARE(strip.styles()[0].scale, 0.25);
+        QCOMPARE(changed.count(), 3);
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        QTest::mouseClick(strip.card(2)->clearRegionButton(), Qt::LeftButton);
+        QVERIFY(strip.styles()[2].maskPath.empty());
+        QCOMPARE(strip.card(2)->regionLabel()->text(), QStringLiteral("Whole image"));
+        QCOMPARE(changed.count(), 4);
+
+        // Region… asks for the mask of the card's current position.
+        QSignalSpy maskRequests(&strip, &StyleStrip::maskEditRequested);
+        strip.moveStyle(2, 0);
+        QTest::mouseClick(strip.card(0)->regionButton(), Qt::LeftButton);
+        QCOMPARE(maskRequests.count(), 1);
+        QCOMPARE(maskRequests.first().first().toInt(), 0);
+        QTest::mouseClick(strip.card(2)->regionButton(), Qt::LeftButton);
+        QCOMPARE(maskRequests.last().first().toInt(), 2);
+    }
+
+    void droppedFilesAreAddedInOrder() {
+        StyleStrip strip;
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        // On the Add button: it hands the drop to the strip.
+        QVERIFY(drop(strip.addButton(), {c_, a_, b_}));
+        QCOMPARE(paths(strip), (QStringList{c_, a_, b_}));
+        QCOMPARE(changed.count(), 1);
+        // On the strip itself, after the cards.
+        QVERIFY(drop(&strip, {a_, c_}));
+        QCOMPARE(paths(strip), (QStringList{c_, a_, b_, a_, c_}));
+    }
+
+    void dropOnCardReplacesItsImage() {
+        StyleStrip strip;
+        addThree(strip);
+        strip.setWeight(1, 0.4);
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        // On the thumbnail, and on the card around it.
+        QVERIFY(drop(strip.card(1)->well(), {c_}));
+        QCOMPARE(paths(strip), (QStringList{a_, c_, c_}));
+        QCOMPARE(strip.styleImage(1).size(), QSize(24, 36));
+        QCOMPARE(strip.styles()[1].weight, 0.4); // the rest of the style stays
+        QVERIFY(drop(strip.card(0), {b_, c_}));
+        QCOMPARE(paths(strip), (QStringList{b_, c_, c_}));
+        QCOMPARE(changed.count(), 2);
+    }
+
+    void badFileIsRefused() {
+        StyleStrip strip;
+        addThree(strip);
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        QSignalSpy failed(&strip, &StyleStrip::loadFailed);
+        QVERIFY(!strip.addStyleFile(broken_));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("broken.png")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(paths(strip), (QStringList{a_, b_, c_}));
+        // In a drop of several, the good ones still come in.
+        QVERIFY(drop(&strip, {broken_, a_}));
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(paths(strip), (QStringList{a_, b_, c_, a_}));
+        // On a card: the card keeps its painting.
+        QVERIFY(drop(strip.card(0), {broken_}));
+        QCOMPARE(failed.count(), 3);
+        QCOMPARE(strip.stylePath(0), a_);
+        QCOMPARE(strip.styleImage(0).size(), QSize(40, 30));
+    }
+
+    void setStylesRoundTrips() {
+        StyleStrip strip;
+        std::vector<StyleSource> styles(3);
+        styles[0] = {b_.toStdString(), 0.3333, 0.5, std::string()};
+        styles[1] = {a_.toStdString(), 1.0, 1.125, "/masks/trees.png"};
+        styles[2] = {c_.toStdString(), 0.0, 3.95, std::string()};
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        strip.setStyles(styles);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(strip.styles() == styles);
+        QCOMPARE(strip.card(1)->regionLabel()->text(), QStringLiteral("Region"));
+        QCOMPARE(strip.card(2)->shareLabel()->text(), QStringLiteral("0 % of the blend"));
+
+        // Replaced, not appended; a file that does not load is reported and skipped.
+        QSignalSpy failed(&strip, &StyleStrip::loadFailed);
+        std::vector<StyleSource> withBad = {
+            {c_.toStdString(), 1.0, 1.0, {}},
+            {broken_.toStdString(), 1.0, 1.0, {}},
+            {dir_.filePath(QStringLiteral("missing.png")).toStdString(), 1.0, 1.0, {}},
+            {a_.toStdString(), 1.0, 2.0, {}}};
+        strip.setStyles(withBad);
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(paths(strip), (QStringList{c_, a_}));
+        QCOMPARE(strip.styles()[1].scale, 2.0);
+
+        // Weights beyond the control's 100 % keep their ratio.
+        strip.setStyles({{a_.toStdString(), 4.0, 1.0, {}}, {b_.toStdString(), 1.0, 1.0, {}}});
+        QCOMPARE(strip.styles()[0].weight, 1.0);
+        QCOMPARE(strip.styles()[1].weight, 0.25);
+        QCOMPARE(strip.card(0)->shareLabel()->text(), QStringLiteral("80 % of the blend"));
+
+        strip.setStyles({});
+        QCOMPARE(strip.count(), 0);
+    }
+
+    void cardButtonsMoveAndRemove() {
+        StyleStrip strip;
+        addThree(strip);
+        strip.resize(320, strip.sizeHint().height());
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        QTest::mouseClick(strip.card(2)->moveEarlierButton(), Qt::LeftButton);
+        QCOMPARE(paths(strip), (QStringList{a_, c_, b_}));
+        QTest::mouseClick(strip.card(0)->moveLaterButton(), Qt::LeftButton);
+        QCOMPARE(paths(strip), (QStringList{c_, a_, b_}));
+        QTRY_VERIFY(inVisualOrder(strip));
+        // A disabled move does nothing.
+        QTest::mouseClick(strip.card(0)->moveEarlierButton(), Qt::LeftButton);
+        QCOMPARE(paths(strip), (QStringList{c_, a_, b_}));
+        QCOMPARE(changed.count(), 2);
+
+        QPointer<StyleCard> removed = strip.card(1);
+        QTest::mouseClick(removed->removeButton(), Qt::LeftButton);
+        QCOMPARE(paths(strip), (QStringList{c_, b_}));
+        QCOMPARE(changed.count(), 3);
+        QTRY_VERIFY(removed.isNull()); // deleted once the click is over
+        QTRY_VERIFY(inVisualOrder(strip));
+        QTest::mouseClick(strip.card(1)->removeButton(), Qt::LeftButton);
+        QTest::mouseClick(strip.card(0)->removeButton(), Qt::LeftButton);
+        QCOMPARE(strip.count(), 0);
+        QVERIFY(strip.hintLabel()->isVisible());
+    }
+
+    void emptyStripShowsHint() {
+        StyleStrip strip;
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        QVERIFY(strip.hintLabel()->isVisible());
+        QCOMPARE(strip.hintLabel()->text(), QStringLiteral("Drop one or more paintings here"));
+        QVERIFY(strip.addButton()->isVisible());
+        QVERIFY(strip.addStyleFile(a_));
+        QVERIFY(!strip.hintLabel()->isVisible());
+        QVERIFY(strip.card(0)->isVisible());
+        strip.removeStyle(0);
+        QVERIFY(strip.hintLabel()->isVisible());
+    }
+
+    void pasteAddsAStyle() {
+        StyleStrip strip;
+        strip.setPasteFolder(dir_.filePath(QStringLiteral("pasted")));
+        QImage image(30, 20, QImage::Format_RGB32);
+        image.fill(QColor(200, 40, 10));
+        QApplication::clipboard()->setImage(image);
+        QSignalSpy changed(&strip, &StyleStrip::stylesChanged);
+        // Ctrl+V with the Add button focused reaches the strip.
+        QTest::keySequence(strip.addButton(), QKeySequence::Paste);
+        QCOMPARE(strip.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(strip.styleImage(0).size(), QSize(30, 20));
+        QVERIFY(strip.stylePath(0).startsWith(dir_.filePath(QStringLiteral("pasted"))));
+        QVERIFY(strip.browseFolder().isEmpty()); // the paste cache is not a place to browse
+
+        // A clipboard without an image adds nothing and says why.
+        QApplication::clipboard()->setText(QStringLiteral("just words"));
+        QSignalSpy failed(&strip, &StyleStrip::loadFailed);
+        strip.paste();
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(strip.count(), 1);
+    }
+
+    void tabVisitsCardsInOrder() {
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* before = new QLineEdit(&window);
+        auto* strip = new StyleStrip(&window);
+        auto* after = new QLineEdit(&window);
+        layout->addWidget(before);
+        layout->addWidget(strip);
+        layout->addWidget(after);
+        // Cards are made after `after`, and one moves: Tab must still follow the list.
+        QVERIFY(strip->addStyleFile(a_));
+        QVERIFY(strip->addStyleFile(b_));
+        strip->setMaskPath(0, QStringLiteral("/masks/sky.png"));
+        strip->moveStyle(1, 0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        before->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), before);
+
+        QList<QWidget*> expected;
+        for (int i = 0; i < strip->count(); ++i)
+            for (QWidget* w : strip->card(i)->tabOrder())
+                if (w->isVisible() && w->isEnabled())
+                    expected << w;
+        expected << strip->addButton() << after;
+        QList<QWidget*> visited;
+        for (int i = 0; i < expected.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            visited << QApplication::focusWidget();
+        }
+        QCOMPARE(visited, expected);
+        QCOMPARE(visited.first(), strip->card(0)->moveLaterButton()); // Move earlier is disabled
+        QVERIFY(visited.contains(strip->card(1)->clearRegionButton()));
+    }
+
+    void removingByKeyboardKeepsFocusInStrip() {
+        StyleStrip strip;
+        addThree(strip);
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowActive(&strip));
+        QPointer<StyleCard> first = strip.card(0);
+        first->removeButton()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), first->removeButton());
+        QTest::keyClick(first->removeButton(), Qt::Key_Space);
+        QCOMPARE(paths(strip), (QStringList{b_, c_}));
+        QCOMPARE(QApplication::focusWidget(), strip.card(0)->well());
+        QTRY_VERIFY(first.isNull());
+        // The last card's removal lands on the card before it, the only one's on Add style….
+        strip.card(1)->removeButton()->setFocus();
+        QTest::keyClick(strip.card(1)->removeButton(), Qt::Key_Space);
+        QCOMPARE(QApplication::focusWidget(), strip.card(0)->well());
+        strip.card(0)->removeButton()->setFocus();
+        QTest::keyClick(strip.card(0)->removeButton(), Qt::Key_Space);
+        QCOMPARE(strip.count(), 0);
+        QCOMPARE(QApplication::focusWidget(), strip.addButton());
+    }
+
+    void fitsANarrowPanel() {
+        StyleStrip strip;
+        addThree(strip);
+        strip.setMaskPath(1, QStringLiteral("/masks/sky.png"));
+        QVERIFY2(strip.minimumSizeHint().width() <= 300,
+                 qPrintable(QString::number(strip.minimumSizeHint().width())));
+        strip.resize(300, strip.sizeHint().height());
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        // Nothing squeezed below the size its text needs, nothing outside its card.
+        for (int i = 0; i < strip.count(); ++i) {
+            StyleCard* card = strip.card(i);
+            for (QWidget* w : card->findChildren<QWidget*>()) {
+                const auto* label = qobject_cast<QLabel*>(w);
+                if (!w->isVisible() || (!label && !qobject_cast<QAbstractButton*>(w)))
+                    continue;
+                if (!(label && label->wordWrap()))
+                    QVERIFY2(w->width() >= w->minimumSizeHint().width(),
+                             qPrintable(w->objectName() + w->accessibleName()));
+                QVERIFY(card->rect().contains(QRect(w->mapTo(card, QPoint(0, 0)), w->size())));
+            }
+        }
+    }
+
+    void coloursAreDistinctAndCycle() {
+        QSet<QRgb> seen;
+        for (int i = 0; i < 6; ++i)
+            seen.insert(StyleStrip::colorFor(i).rgb());
+        QCOMPARE(seen.size(), 6);
+        QCOMPARE(StyleStrip::colorFor(6), StyleStrip::colorFor(0));
+        QCOMPARE(StyleStrip::colorFor(-1), StyleStrip::colorFor(5));
+    }
+};
+
+QTEST_MAIN(TestStyleStrip)
+#include "tst_stylestrip.moc"
