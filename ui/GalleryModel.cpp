@@ -2,8 +2,11 @@
 
 #include "Presets.h"
 
+#include <QFileInfo>
 #include <QIcon>
 #include <QPixmap>
+
+#include <cmath>
 
 namespace deepart {
 
@@ -16,6 +19,29 @@ QIcon thumbnail(const QImage& image) {
     return QIcon(QPixmap::fromImage(
         image.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
+// "\nstarry_night.jpg 70 % (region), wave.jpg 30 % ×0.5 · colours: luminance"
+QString stylesSummary(const JobRequest& job) {
+    double total = 0.0;
+    for (const auto& style : job.styles)
+        total += style.weight;
+    QStringList parts;
+    for (const auto& style : job.styles) {
+        QString part = QFileInfo(QString::fromStdString(style.path)).fileName();
+        if (job.styles.size() > 1 && total > 0.0)
+            part += QStringLiteral(" %1 %").arg(std::lround(style.weight / total * 100.0));
+        if (style.scale != 1.0)
+            part += GalleryModel::tr(" ×%1").arg(style.scale);
+        if (!style.maskPath.empty())
+            part += GalleryModel::tr(" (region)");
+        parts << part;
+    }
+    QString text = QStringLiteral("\n") + parts.join(QStringLiteral(", "));
+    if (job.transfer.colors != ColorMode::None)
+        text +=
+            GalleryModel::tr(" · colours: %1").arg(QLatin1String(toString(job.transfer.colors)));
+    return text;
+}
+
 } // namespace
 
 QString formatLoss(double value) {
@@ -43,10 +69,11 @@ void GalleryModel::setStyle(const QImage& image, const QString& name) {
 void GalleryModel::addSnapshot(const SnapshotInfo& snapshot) {
     const int row = static_cast<int>(items_.size());
     beginInsertRows({}, row, row);
-    items_.append(Item{Kind::Snapshot,
-                       snapshot.manual ? tr("Iteration %1 (manual)").arg(snapshot.iteration)
-                                       : tr("Iteration %1").arg(snapshot.iteration),
-                       snapshot.image, thumbnail(snapshot.image), snapshot});
+    QString title = snapshot.manual ? tr("Iteration %1 (manual)").arg(snapshot.iteration)
+                                    : tr("Iteration %1").arg(snapshot.iteration);
+    if (!snapshot.settings.continuedFrom.isEmpty())
+        title += tr(", continued from %1").arg(snapshot.settings.continuedFrom);
+    items_.append(Item{Kind::Snapshot, title, snapshot.image, thumbnail(snapshot.image), snapshot});
     endInsertRows();
 }
 
@@ -70,9 +97,14 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (item.kind != Kind::Snapshot)
             return item.kind == Kind::Content ? tr("Content") : tr("Style");
-        return QStringLiteral("#%1\n%2")
-            .arg(item.snapshot.iteration)
-            .arg(formatLoss(item.snapshot.stats.total));
+        // A run continued from an earlier snapshot shows where it came from.
+        return QStringLiteral("%1\n%2").arg(
+            item.snapshot.settings.continuedFrom.isEmpty()
+                ? QStringLiteral("#%1").arg(item.snapshot.iteration)
+                : QStringLiteral("#%1 ↳ %2")
+                      .arg(item.snapshot.iteration)
+                      .arg(item.snapshot.settings.continuedFrom.section(QLatin1Char(' '), 0, 0)),
+            formatLoss(item.snapshot.stats.total));
     case Qt::DecorationRole:
         return item.icon;
     case Qt::ToolTipRole: {
@@ -86,15 +118,16 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
             scales << QStringLiteral("%1 px × %2").arg(scale.size).arg(scale.iterations);
         return tr("%1 (at %2 px)\ntotal %3 = content %4 + style %5 + TV %6\nα %7, β %8, γ %9\n"
                   "%10 (%11), %12")
-            .arg(item.title)
-            .arg(s.size)
-            .arg(formatLoss(s.stats.total), formatLoss(s.stats.content()),
-                 formatLoss(s.stats.style()), formatLoss(s.stats.tv()), formatLoss(w.content),
-                 formatLoss(w.style), formatLoss(w.tv))
-            .arg(t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS")
-                                                     : QStringLiteral("Adam"),
-                 QString::fromLatin1(toString(matchingPreset(t))),
-                 scales.join(QStringLiteral(", ")));
+                   .arg(item.title)
+                   .arg(s.size)
+                   .arg(formatLoss(s.stats.total), formatLoss(s.stats.content()),
+                        formatLoss(s.stats.style()), formatLoss(s.stats.tv()),
+                        formatLoss(w.content), formatLoss(w.style), formatLoss(w.tv))
+                   .arg(t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS")
+                                                            : QStringLiteral("Adam"),
+                        QString::fromLatin1(toString(matchingPreset(t))),
+                        scales.join(QStringLiteral(", "))) +
+               stylesSummary(s.settings);
     }
     case kIterationRole:
         return item.kind == Kind::Snapshot ? item.snapshot.iteration : -1;

@@ -1,7 +1,9 @@
 #include "GuiLauncher.h"
 
+#include "Error.h"
 #include "ImageWell.h"
 #include "MainWindow.h"
+#include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "TransferSession.h"
 #include "WeightsDialog.h"
@@ -16,7 +18,9 @@
 #include <QSpinBox>
 #include <QTimer>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 #include <vector>
 
 namespace deepart {
@@ -55,6 +59,28 @@ QString resolveWeights(const QString& requested) {
     return dialog.weightsPath();
 }
 
+// The styles of the last session (with weights, scales and regions) when their files are still
+// there; else the sample painting.
+std::vector<StyleSource> lastStyles(const QSettings& settings) {
+    try {
+        const RunSettings last = runSettingsFromJsonText(
+            settings.value(QStringLiteral("inputs/run")).toString().toUtf8());
+        const bool present =
+            !last.styles.empty() &&
+            std::all_of(last.styles.begin(), last.styles.end(), [](const StyleSource& s) {
+                return QFileInfo(QString::fromStdString(s.path)).isFile() &&
+                       (s.maskPath.empty() ||
+                        QFileInfo(QString::fromStdString(s.maskPath)).isFile());
+            });
+        if (present)
+            return last.styles;
+    } catch (const Error&) {
+        // Nothing stored yet, or from another version: the sample.
+    }
+    return {StyleSource{
+        QDir(samplesFolder()).filePath(QStringLiteral("starry_night.jpg")).toStdString()}};
+}
+
 } // namespace
 
 int runGui(int argc, char** argv) {
@@ -91,8 +117,14 @@ int runGui(int argc, char** argv) {
                                      QStringLiteral("file"));
     const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content image."),
                                      QStringLiteral("file"));
-    const QCommandLineOption style(QStringLiteral("style"), QStringLiteral("Style image."),
+    const QCommandLineOption style(QStringLiteral("style"),
+                                   QStringLiteral("Style image; repeat it for several."),
                                    QStringLiteral("file"));
+    const QCommandLineOption settingsFile(
+        QStringLiteral("settings"),
+        QStringLiteral("A settings file (as deepart-cli --print-settings writes it): inputs, "
+                       "styles with their weights, scales and regions, and every setting."),
+        QStringLiteral("file"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Output size in px."),
                                   QStringLiteral("px"));
     const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("Iterations."),
@@ -105,7 +137,8 @@ int runGui(int argc, char** argv) {
         QStringLiteral("screenshot"),
         QStringLiteral("Start at once, save a screenshot of the window when the run ends, quit."),
         QStringLiteral("file"));
-    parser.addOptions({weights, content, style, size, iterations, preset, startNow, screenshot});
+    parser.addOptions(
+        {weights, content, style, settingsFile, size, iterations, preset, startNow, screenshot});
     parser.process(arguments);
 
     const QString weightsPath = resolveWeights(parser.value(weights));
@@ -124,8 +157,34 @@ int runGui(int argc, char** argv) {
         return QFileInfo(last).isFile() ? last
                                         : QDir(samplesFolder()).filePath(QLatin1String(sample));
     };
-    window.loadContent(pick(content, "inputs/content", "fruits.jpg"));
-    window.loadStyle(pick(style, "inputs/style", "starry_night.jpg"));
+    std::optional<RunSettings> fromFile;
+    if (parser.isSet(settingsFile)) {
+        try {
+            fromFile = loadRunSettingsFile(parser.value(settingsFile));
+        } catch (const Error& e) {
+            std::cerr << "deepart: --settings " << e.what() << '\n';
+            return 2;
+        }
+    }
+    if (fromFile && !fromFile->contentPath.empty() && !parser.isSet(content))
+        window.loadContent(QString::fromStdString(fromFile->contentPath));
+    else
+        window.loadContent(pick(content, "inputs/content", "fruits.jpg"));
+    if (parser.isSet(style)) {
+        std::vector<StyleSource> styles;
+        for (const QString& path : parser.values(style))
+            styles.push_back(StyleSource{path.toStdString()});
+        window.loadStyles(styles);
+    } else if (fromFile && !fromFile->styles.empty()) {
+        window.loadStyles(fromFile->styles);
+    } else {
+        window.loadStyles(lastStyles(settings));
+    }
+    if (fromFile) {
+        JobRequest job = window.currentRequest();
+        job.transfer = fromFile->transfer;
+        window.settingsPanel()->showSettings(job);
+    }
     if (parser.isSet(preset)) {
         const auto chosen = presetFromString(parser.value(preset).toStdString());
         if (!chosen || *chosen == Preset::Custom) {

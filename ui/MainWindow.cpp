@@ -1,13 +1,18 @@
 #include "MainWindow.h"
 
 #include "CompareView.h"
+#include "Continuation.h"
 #include "DurationText.h"
 #include "ExportWriter.h"
 #include "GalleryModel.h"
 #include "ImageView.h"
 #include "ImageWell.h"
+#include "Looks.h"
 #include "LossChart.h"
+#include "RegionEditing.h"
+#include "SettingsJson.h"
 #include "SettingsPanel.h"
+#include "StyleStrip.h"
 #include "TransferSession.h"
 
 #include <QAction>
@@ -16,6 +21,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -24,6 +30,7 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -34,13 +41,15 @@ namespace deepart {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), session_(new TransferSession(this)), gallery_(new GalleryModel(this)),
       contentWell_(new ImageWell(tr("Content (photo)"), tr("content image"), this)),
-      styleWell_(new ImageWell(tr("Style (painting)"), tr("style image"), this)),
+      styleStrip_(new StyleStrip(this)),
+      regions_(new RegionEditing(styleStrip_, contentWell_, this)),
       settings_(new SettingsPanel(this)), preview_(new ImageView(this)),
       compare_(new CompareView(gallery_, this)), tabs_(new QTabWidget(this)),
       galleryView_(new QListView(this)), chart_(new LossChart(this)),
       progress_(new QProgressBar(this)), progressText_(new QLabel(this)), error_(new QLabel(this)),
       device_(new QLabel(this)) {
     setWindowTitle(tr("Deep Art Gallery"));
+    setWorkFolder(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
     confirmClose_ = [this] {
         return QMessageBox::question(this, tr("Stop the run?"),
                                      tr("A run is in progress. Stop it and quit? Snapshots not "
@@ -82,12 +91,17 @@ void MainWindow::buildActions() {
                      &MainWindow::exportSelectedInteractive);
     exportAll_ = action(tr("Export all snapshots…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                         &MainWindow::exportAllInteractive);
+    continue_ = action(tr("Continue from this snapshot"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                       &MainWindow::continueFromSelected);
+    continue_->setStatusTip(tr("Start a new run with the current settings from the selected "
+                               "snapshot's image"));
 
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Open content image…"), QKeySequence::Open, contentWell_,
                     &ImageWell::browse);
-    file->addAction(tr("Open style image…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-                    styleWell_, &ImageWell::browse);
+    file->addAction(tr("Add style images…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                    styleStrip_, &StyleStrip::browse);
     file->addSeparator();
     file->addAction(export_);
     file->addAction(exportAll_);
@@ -96,6 +110,8 @@ void MainWindow::buildActions() {
     auto* run = menuBar()->addMenu(tr("&Run"));
     for (auto* a : {start_, pause_, stop_, snapshot_})
         run->addAction(a);
+    run->addSeparator();
+    run->addAction(continue_);
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), preview_,
                     &ImageView::fitToWindow);
@@ -119,10 +135,8 @@ void MainWindow::buildActions() {
 void MainWindow::buildLayout() {
     auto* inputs = new QWidget(this);
     auto* inputsLayout = new QVBoxLayout(inputs);
-    auto* wells = new QHBoxLayout;
-    wells->addWidget(contentWell_);
-    wells->addWidget(styleWell_);
-    inputsLayout->addLayout(wells);
+    inputsLayout->addWidget(contentWell_);
+    inputsLayout->addWidget(styleStrip_);
     inputsLayout->addWidget(settings_);
     inputsLayout->addStretch();
     auto* inputsScroll = new QScrollArea(this);
@@ -143,7 +157,13 @@ void MainWindow::buildLayout() {
     galleryView_->setMaximumHeight(170);
     galleryView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     galleryView_->setMovement(QListView::Static);
-    galleryView_->setToolTip(tr("Select two items and press Ctrl+K to compare them"));
+    galleryView_->setToolTip(tr("Select two items and press Ctrl+K to compare them; right-click "
+                                "a snapshot to continue from it"));
+    galleryView_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(galleryView_, &QListView::customContextMenuRequested, this,
+            &MainWindow::showGalleryMenu);
+    connect(galleryView_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
     connect(galleryView_, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
         preview_->setImage(gallery_->item(index.row()).image);
         tabs_->setCurrentWidget(preview_);
@@ -189,14 +209,19 @@ void MainWindow::buildLayout() {
             preview_->setImage(contentWell_->image());
         updateActions();
     });
-    connect(styleWell_, &ImageWell::imageChanged, this, [this](const QString& path) {
-        offerSettingsOf(path);
-        gallery_->setStyle(styleWell_->image(), QFileInfo(path).fileName());
-        updateActions();
+    connect(styleStrip_, &StyleStrip::stylesChanged, this, &MainWindow::stylesChanged);
+    const auto report = [this](const QString& message) { statusBar()->showMessage(message, 8000); };
+    connect(contentWell_, &ImageWell::loadFailed, this, report);
+    connect(styleStrip_, &StyleStrip::loadFailed, this, report);
+    connect(regions_, &RegionEditing::failed, this, report);
+    connect(settings_, &SettingsPanel::lookChosen, this, [this](Look look) {
+        RunSettings run = currentRequest().runSettings();
+        applyLook(run, look);
+        const QSignalBlocker blocker(styleStrip_);
+        for (int k = 0; k < styleStrip_->count(); ++k)
+            styleStrip_->setScale(k, run.styles[static_cast<size_t>(k)].scale);
     });
-    for (auto* well : {contentWell_, styleWell_})
-        connect(well, &ImageWell::loadFailed, this,
-                [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(settings_, &SettingsPanel::colorsChanged, this, &MainWindow::showMatchingLook);
     connect(settings_, &SettingsPanel::lossWeightsChanged, session_,
             &TransferSession::setLossWeights);
     resize(1360, 860);
@@ -254,14 +279,45 @@ bool MainWindow::loadContent(const QString& path) {
 }
 
 bool MainWindow::loadStyle(const QString& path) {
-    return styleWell_->loadFile(path);
+    return loadStyles({StyleSource{path.toStdString()}});
+}
+
+bool MainWindow::loadStyles(const std::vector<StyleSource>& styles) {
+    styleStrip_->setStyles(styles);
+    return styleStrip_->count() == static_cast<int>(styles.size());
+}
+
+void MainWindow::setWorkFolder(const QString& folder) {
+    workFolder_ = folder;
+    regions_->setFolder(QDir(folder).filePath(QStringLiteral("regions")));
+}
+
+void MainWindow::stylesChanged() {
+    const int count = styleStrip_->count();
+    const QString first = QFileInfo(styleStrip_->stylePath(0)).fileName();
+    gallery_->setStyle(styleStrip_->styleImage(0),
+                       count > 1 ? tr("%1 (+%2 more)").arg(first).arg(count - 1) : first);
+    // A painting made with this app offers its settings once, when it arrives.
+    QStringList paths;
+    for (int k = 0; k < count; ++k) {
+        paths << styleStrip_->stylePath(k);
+        if (!knownStylePaths_.contains(paths.last()))
+            offerSettingsOf(paths.last());
+    }
+    knownStylePaths_ = paths;
+    showMatchingLook();
+    updateActions();
+}
+
+void MainWindow::showMatchingLook() {
+    settings_->showLook(matchingLook(currentRequest().runSettings()));
 }
 
 JobRequest MainWindow::currentRequest() const {
     JobRequest job;
     settings_->applyTo(job);
     job.contentPath = contentWell_->path();
-    job.styles = {StyleSource{styleWell_->path().toStdString()}};
+    job.styles = styleStrip_->styles();
     job.weightsPath = weightsPath_;
     return job;
 }
@@ -275,8 +331,19 @@ QString MainWindow::errorText() const {
 }
 
 void MainWindow::start() {
-    if (contentWell_->path().isEmpty() || styleWell_->path().isEmpty()) {
+    startJob(currentRequest());
+}
+
+void MainWindow::startJob(const JobRequest& job) {
+    if (contentWell_->path().isEmpty() || job.styles.empty()) {
         showError(tr("Choose a content image and a style image first."));
+        return;
+    }
+    double totalWeight = 0.0;
+    for (const StyleSource& style : job.styles)
+        totalWeight += style.weight;
+    if (!(totalWeight > 0.0)) {
+        showError(tr("Every style's blend weight is 0: give at least one style some weight."));
         return;
     }
     if (weightsPath_.isEmpty()) {
@@ -284,7 +351,6 @@ void MainWindow::start() {
                      "them, or start it with --weights FILE."));
         return;
     }
-    const JobRequest job = currentRequest();
     error_->hide();
     // Snapshots of earlier runs stay in the gallery, each with its settings, so runs can be
     // compared; only the chart starts afresh.
@@ -352,8 +418,9 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::updateActions() {
     const bool running = session_->isRunning();
-    start_->setEnabled(!running && !contentWell_->path().isEmpty() &&
-                       !styleWell_->path().isEmpty());
+    const bool inputs = !contentWell_->path().isEmpty() && styleStrip_->count() > 0;
+    start_->setEnabled(!running && inputs);
+    continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);
     pause_->setEnabled(running);
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(running);
@@ -374,6 +441,43 @@ void MainWindow::compareSelected() {
     }
     compare_->compare(rows.at(0), rows.at(1));
     tabs_->setCurrentWidget(compare_);
+}
+
+int MainWindow::selectedSnapshotRow() const {
+    const auto selected = galleryView_->selectionModel()->selectedIndexes();
+    if (selected.size() != 1)
+        return -1;
+    const int row = selected.first().row();
+    return gallery_->item(row).kind == GalleryModel::Kind::Snapshot ? row : -1;
+}
+
+void MainWindow::continueFromSelected() {
+    const int row = selectedSnapshotRow();
+    if (row < 0 || session_->isRunning())
+        return;
+    JobRequest job = currentRequest();
+    const QString error = prepareContinuation(
+        gallery_->item(row).snapshot, QDir(workFolder_).filePath(QStringLiteral("starts")), job);
+    if (!error.isEmpty()) {
+        showError(error);
+        return;
+    }
+    startJob(job);
+}
+
+void MainWindow::showGalleryMenu(const QPoint& position) {
+    const QModelIndex index = galleryView_->indexAt(position);
+    if (!index.isValid())
+        return;
+    galleryView_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+    QMenu menu(this);
+    menu.addAction(tr("Show in preview"), this, [this, row = index.row()] {
+        preview_->setImage(gallery_->item(row).image);
+        tabs_->setCurrentWidget(preview_);
+    });
+    menu.addAction(continue_);
+    menu.addAction(export_);
+    menu.exec(galleryView_->viewport()->mapToGlobal(position));
 }
 
 QString MainWindow::exportSelected(const QString& path) {
@@ -436,7 +540,7 @@ void MainWindow::restoreState() {
     settings_->restore(settings);
     exportFolder_ = settings.value(QStringLiteral("folders/export"), QDir::homePath()).toString();
     contentWell_->setBrowseFolder(settings.value(QStringLiteral("folders/content")).toString());
-    styleWell_->setBrowseFolder(settings.value(QStringLiteral("folders/style")).toString());
+    styleStrip_->setBrowseFolder(settings.value(QStringLiteral("folders/style")).toString());
 }
 
 void MainWindow::saveState() const {
@@ -446,9 +550,11 @@ void MainWindow::saveState() const {
     settings_->save(settings);
     settings.setValue(QStringLiteral("folders/export"), exportFolder_);
     settings.setValue(QStringLiteral("folders/content"), contentWell_->browseFolder());
-    settings.setValue(QStringLiteral("folders/style"), styleWell_->browseFolder());
+    settings.setValue(QStringLiteral("folders/style"), styleStrip_->browseFolder());
     settings.setValue(QStringLiteral("inputs/content"), contentWell_->path());
-    settings.setValue(QStringLiteral("inputs/style"), styleWell_->path());
+    // The styles with their weights, scales and regions, in the settings schema.
+    settings.setValue(QStringLiteral("inputs/run"),
+                      QString::fromUtf8(runSettingsToJsonText(currentRequest().runSettings())));
 }
 
 } // namespace deepart

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QMainWindow>
+#include <QStringList>
 #include <QTimer>
 
 #include <functional>
@@ -22,7 +23,9 @@ class GalleryModel;
 class ImageView;
 class ImageWell;
 class LossChart;
+class RegionEditing;
 class SettingsPanel;
+class StyleStrip;
 class TransferSession;
 
 // The Deep Art Gallery window: content and style wells, settings, run controls with progress and
@@ -36,7 +39,12 @@ public:
     void setWeightsPath(const QString& path) { weightsPath_ = path; }
     QString weightsPath() const { return weightsPath_; }
     bool loadContent(const QString& path);
+    // Replaces the styles with this one / these (true when all loaded).
     bool loadStyle(const QString& path);
+    bool loadStyles(const std::vector<StyleSource>& styles);
+    // Where the window keeps files the user made in it (painted regions, images to continue
+    // from); by default the per-user data folder.
+    void setWorkFolder(const QString& folder);
 
     // Asked before closing during a run; the default shows a question box. Tests replace it.
     void setCloseConfirmation(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
@@ -57,9 +65,12 @@ public:
     QString exportSelected(const QString& path);
     QString exportAllTo(const QString& folder, const QString& extension);
     void compareSelected();
+    // Starts a run with the current settings from the selected snapshot's image.
+    void continueFromSelected();
 
     ImageWell* contentWell() const { return contentWell_; }
-    ImageWell* styleWell() const { return styleWell_; }
+    StyleStrip* styleStrip() const { return styleStrip_; }
+    RegionEditing* regionEditing() const { return regions_; }
     SettingsPanel* settingsPanel() const { return settings_; }
     TransferSession* session() const { return session_; }
     GalleryModel* gallery() const { return gallery_; }
@@ -71,6 +82,7 @@ public:
     QAction* startAction() const { return start_; }
     QAction* pauseAction() const { return pause_; }
     QAction* stopAction() const { return stop_; }
+    QAction* continueAction() const { return continue_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +92,11 @@ private:
     void buildLayout();
     void connectSession();
     void updateActions();
+    void stylesChanged();
+    void showMatchingLook();
+    void startJob(const JobRequest& job);
+    int selectedSnapshotRow() const;
+    void showGalleryMenu(const QPoint& position);
     void queueProgress(const IterationStats& stats);
     void flushProgress();
     void offerSettingsOf(const QString& path);
@@ -92,7 +109,8 @@ private:
     TransferSession* session_;
     GalleryModel* gallery_;
     ImageWell* contentWell_;
-    ImageWell* styleWell_;
+    StyleStrip* styleStrip_;
+    RegionEditing* regions_;
     SettingsPanel* settings_;
     ImageView* preview_;
     CompareView* compare_;
@@ -109,6 +127,9 @@ private:
     QAction* snapshot_ = nullptr;
     QAction* export_ = nullptr;
     QAction* exportAll_ = nullptr;
+    QAction* continue_ = nullptr;
+    QString workFolder_;
+    QStringList knownStylePaths_;
     QString weightsPath_;
     QString exportFolder_;
     int totalIterations_ = 0;

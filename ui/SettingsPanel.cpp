@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 
 #include <thread>
@@ -58,8 +59,8 @@ QString joined(const std::vector<ScaleStep>& scales, bool sizes) {
 } // namespace
 
 SettingsPanel::SettingsPanel(QWidget* parent)
-    : QWidget(parent), preset_(new QComboBox(this)),
-      contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
+    : QWidget(parent), preset_(new QComboBox(this)), look_(new QComboBox(this)),
+      colors_(new QComboBox(this)), contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
       styleWeight_(new WeightControl(1e-6, 1e4, 6, true, this)),
       tvWeight_(new WeightControl(1e-3, 1e3, 3, true, this)), size_(spinBox(16, 4096, this)),
       scales_(new QLineEdit(this)), iterations_(new QLineEdit(this)),
@@ -77,6 +78,30 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     preset_->addItem(tr("Custom"), static_cast<int>(Preset::Custom));
     preset_->setToolTip(tr("Sets the optimizer, scales and iterations; never the weights, layers "
                            "or pooling, which define the artwork"));
+    for (Look look : allLooks()) {
+        look_->addItem(tr(displayName(look)), static_cast<int>(look));
+        look_->setItemData(look_->count() - 1, tr(describe(look)), Qt::ToolTipRole);
+    }
+    look_->addItem(tr(displayName(Look::Custom)), static_cast<int>(Look::Custom));
+    look_->setToolTip(tr("Ready-made looks: whose colours the artwork keeps and how large the "
+                         "painting's brush strokes come out (each style's scale)"));
+    const auto addColors = [this](const QString& text, ColorMode mode, const QString& tip) {
+        colors_->addItem(text, static_cast<int>(mode));
+        colors_->setItemData(colors_->count() - 1, tip, Qt::ToolTipRole);
+    };
+    addColors(tr("Painting's colours"), ColorMode::None,
+              tr("The artwork takes the painting's colours, as in the paper."));
+    addColors(tr("Photo's colours (luminance only)"), ColorMode::Luminance,
+              tr("Only brightness is transferred: the painting's strokes and textures in the "
+                 "photo's own colours (the result's luminance with the photo's chroma, YIQ)."));
+    addColors(tr("Photo's palette (colour match)"), ColorMode::Match,
+              tr("The painting is first recoloured to the photo's colour mean and covariance, "
+                 "then transferred as usual: the photo's palette, the painting's colour "
+                 "variety."));
+    colors_->setToolTip(
+        tr("Painting's colours: as in the paper.\nPhoto's colours: luminance only; the result "
+           "keeps the photo's chroma.\nPhoto's palette: the painting's colours mapped to the "
+           "photo's first."));
     size_->setSuffix(QStringLiteral(" px"));
     size_->setSingleStep(32);
     // Scales follow the size: typing 2048 must not pass through 2, 20 and 204 on the way.
@@ -110,6 +135,8 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Preset"), preset_);
+    form->addRow(tr("Look"), look_);
+    form->addRow(tr("Colours"), colors_);
     form->addRow(tr("Content weight α"), contentWeight_);
     form->addRow(tr("Style weight β"), styleWeight_);
     form->addRow(tr("Smoothness (TV) γ"), tvWeight_);
@@ -138,6 +165,20 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     for (auto* control : {contentWeight_, styleWeight_, tvWeight_})
         connect(control, &WeightControl::valueChanged, this,
                 [this] { Q_EMIT lossWeightsChanged(lossWeights()); });
+    connect(look_, &QComboBox::activated, this, [this] {
+        const auto look = static_cast<Look>(look_->currentData().toInt());
+        if (look == Look::Custom)
+            return;
+        RunSettings chosen;
+        applyLook(chosen, look);
+        {
+            const QSignalBlocker blocker(colors_);
+            colors_->setCurrentIndex(colors_->findData(static_cast<int>(chosen.transfer.colors)));
+        }
+        Q_EMIT lookChosen(look);
+        Q_EMIT colorsChanged();
+    });
+    connect(colors_, &QComboBox::currentIndexChanged, this, &SettingsPanel::colorsChanged);
     connect(preset_, &QComboBox::activated, this,
             [this] { setPreset(static_cast<Preset>(preset_->currentData().toInt())); });
     connect(size_, &QSpinBox::valueChanged, this, &SettingsPanel::sizeEdited);
@@ -162,6 +203,11 @@ Preset SettingsPanel::preset() const {
 void SettingsPanel::setPreset(Preset preset) {
     applyPreset(route_, preset);
     showRoute();
+}
+
+void SettingsPanel::showLook(Look look) {
+    const QSignalBlocker blocker(look_);
+    look_->setCurrentIndex(look_->findData(static_cast<int>(look)));
 }
 
 void SettingsPanel::setIterationsPerScale(int iterations) {
@@ -246,6 +292,7 @@ void SettingsPanel::applyTo(JobRequest& job) const {
     job.previewInterval = previewInterval_->value();
     t.saveEvery = saveEvery_->value();
     t.init = static_cast<InitMode>(init_->currentData().toInt());
+    t.colors = static_cast<ColorMode>(colors_->currentData().toInt());
     t.noiseRatio = noiseRatio_->value();
     t.pooling = static_cast<Pooling>(pooling_->currentData().toInt());
     t.seed = static_cast<std::uint64_t>(seed_->value());
@@ -264,7 +311,11 @@ void SettingsPanel::showSettings(const JobRequest& job) {
     showRoute();
     previewInterval_->setValue(job.previewInterval);
     saveEvery_->setValue(t.saveEvery);
-    init_->setCurrentIndex(init_->findData(static_cast<int>(t.init)));
+    // Starting from an image is a one-off ("Continue from this snapshot"); the next run starts
+    // from the content.
+    const int init = init_->findData(static_cast<int>(t.init));
+    init_->setCurrentIndex(init < 0 ? 0 : init);
+    colors_->setCurrentIndex(colors_->findData(static_cast<int>(t.colors)));
     noiseRatio_->setValue(t.noiseRatio);
     pooling_->setCurrentIndex(pooling_->findData(static_cast<int>(t.pooling)));
     seed_->setValue(static_cast<int>(std::min<std::uint64_t>(t.seed, 2147483647)));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobRequest.h"
+#include "Looks.h"
 #include "Presets.h"
 
 #include <QWidget>
@@ -35,6 +36,9 @@ public:
     Preset preset() const;
     void setPreset(Preset preset);
     void setIterationsPerScale(int iterations);
+    // Shows which look the settings match (it depends on the styles' scales, which the window's
+    // style strip holds).
+    void showLook(Look look);
 
     // Stored as the settings schema's JSON (key "run/settings") plus the preview interval.
     void save(QSettings& settings) const;
@@ -49,10 +53,17 @@ public:
     QLineEdit* iterations() const { return iterations_; }
     QSpinBox* size() const { return size_; }
     QSpinBox* saveEvery() const { return saveEvery_; }
+    QComboBox* lookBox() const { return look_; }
+    QComboBox* colorsBox() const { return colors_; }
 
 Q_SIGNALS:
     // A loss weight moved: a running job takes it from its next iteration.
     void lossWeightsChanged(const deepart::LossWeights& weights);
+    // The user chose a look; the panel has set its colour mode, the window sets the styles'
+    // scales.
+    void lookChosen(deepart::Look look);
+    // The colour mode changed (by the user or a look).
+    void colorsChanged();
 
 private:
     void showRoute(); // optimizer, scales, iterations and their options from route_
@@ -65,6 +76,8 @@ private:
     bool updating_ = false;
 
     QComboBox* preset_;
+    QComboBox* look_;
+    QComboBox* colors_;
     WeightControl* contentWeight_;
     WeightControl* styleWeight_;
     WeightControl* tvWeight_;

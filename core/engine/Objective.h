@@ -10,12 +10,18 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace deepart {
 
 // One style image as an Objective uses it, at the scale being optimized.
 struct StyleTarget {
+    StyleTarget() = default;
+    StyleTarget(torch::Tensor image_, double weight_ = 1.0, double scale_ = 1.0,
+                torch::Tensor mask_ = {})
+        : image(std::move(image_)), weight(weight_), scale(scale_), mask(std::move(mask_)) {}
+
     torch::Tensor image; // 1x3xHxW RGB in [0,1]
     double weight = 1.0; // blend weight; the weights of all styles sum to 1
     double scale = 1.0;  // the style scale the image was made at (its longer side / the output's)

@@ -11,12 +11,18 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace deepart {
 
 // One style image of a run.
 struct StyleImage {
+    StyleImage() = default;
+    StyleImage(torch::Tensor image_, double weight_ = 1.0, double scale_ = 1.0,
+               torch::Tensor mask_ = {})
+        : image(std::move(image_)), weight(weight_), scale(scale_), mask(std::move(mask_)) {}
+
     torch::Tensor image; // 1x3xHxW RGB in [0,1]; its longer side is `scale` x the output size
     double weight = 1.0; // blend weight (>= 0); the run normalizes the styles' weights to sum 1
     double scale = 1.0;  // the style scale it was made at (> 0)

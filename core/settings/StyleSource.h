@@ -1,11 +1,17 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 namespace deepart {
 
 // One style image of a run, as the settings schema stores it.
 struct StyleSource {
+    StyleSource() = default;
+    StyleSource(std::string path_, double weight_ = 1.0, double scale_ = 1.0,
+                std::string maskPath_ = {})
+        : path(std::move(path_)), weight(weight_), scale(scale_), maskPath(std::move(maskPath_)) {}
+
     std::string path;
     // Blend weight; a run normalizes the weights of its styles to sum 1.
     double weight = 1.0;

@@ -1,0 +1,38 @@
+#include "Continuation.h"
+
+#include <QDir>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QUuid>
+
+namespace deepart {
+
+QString continuationLabel(const SnapshotInfo& snapshot) {
+    const QString own = QStringLiteral("#%1").arg(snapshot.iteration);
+    return snapshot.settings.continuedFrom.isEmpty()
+               ? own
+               : QStringLiteral("%1 ↳ %2").arg(own, snapshot.settings.continuedFrom);
+}
+
+QString prepareContinuation(const SnapshotInfo& snapshot, const QString& folder, JobRequest& job) {
+    if (snapshot.image.isNull())
+        return QObject::tr("That snapshot has no image to continue from.");
+    if (!QDir().mkpath(folder))
+        return QObject::tr("Cannot create the folder '%1' for the starting image.").arg(folder);
+    const QString path =
+        QDir(folder).filePath(QStringLiteral("continue-%1-%2.png")
+                                  .arg(snapshot.iteration)
+                                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(12)));
+    QSaveFile file(path);
+    QImageWriter writer(&file, "png");
+    if (!file.open(QIODevice::WriteOnly) || !writer.write(snapshot.image) || !file.commit())
+        return QObject::tr("The starting image could not be saved to '%1': %2")
+            .arg(path, writer.error() != QImageWriter::UnknownError ? writer.errorString()
+                                                                    : file.errorString());
+    job.transfer.init = InitMode::Image;
+    job.initImagePath = path;
+    job.continuedFrom = continuationLabel(snapshot);
+    return {};
+}
+
+} // namespace deepart
