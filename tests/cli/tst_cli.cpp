@@ -202,6 +202,56 @@ private Q_SLOTS:
         expectFailure(args, 1, QStringLiteral("too large"), out);
     }
 
+    void creativeControlsEndToEnd() {
+        // Two styles blended, the second in a region, colours kept; then a continuation.
+        cv::Mat mask(60, 80, CV_8UC3, cv::Scalar(0, 0, 0));
+        mask(cv::Rect(0, 0, 40, 60)).setTo(cv::Scalar(255, 255, 255));
+        const QString maskPath = test::writeRgbImage(path(QStringLiteral("mask.png")), mask);
+        const QString second =
+            test::writeRgbImage(path(QStringLiteral("second.png")), test::testPicture(64, 64, 3));
+        const QString out = path(QStringLiteral("blend.png"));
+        auto args = tiny(out);
+        args << QStringLiteral("--style") << second << QStringLiteral("--style-blend")
+             << QStringLiteral("0.7,0.3") << QStringLiteral("--style-mask") << QStringLiteral("-")
+             << QStringLiteral("--style-mask") << maskPath << QStringLiteral("--style-scale")
+             << QStringLiteral("1,0.75") << QStringLiteral("--preserve-colors")
+             << QStringLiteral("luminance");
+        auto r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("2 styles")), qPrintable(r.err));
+        const cv::Mat result = loadRgbImage(out.toStdString(), "output");
+        QCOMPARE(result.cols, 32);
+        QCOMPARE(result.rows, 24);
+
+        const QString continued = path(QStringLiteral("continued.png"));
+        args = tiny(continued);
+        args << QStringLiteral("--init-image") << out;
+        r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(continued));
+    }
+
+    void creativeControlErrors() {
+        const QString out = path(QStringLiteral("never.png"));
+        cv::Mat wrongShape(50, 50, CV_8UC3, cv::Scalar(255, 255, 255));
+        const QString mask = test::writeRgbImage(path(QStringLiteral("square.png")), wrongShape);
+        auto args = tiny(out);
+        args << QStringLiteral("--style-mask") << mask;
+        expectFailure(args, 1, QStringLiteral("50 x 50 pixels; a mask must have the content"), out);
+
+        args = tiny(out);
+        args << QStringLiteral("--style-mask") << path(QStringLiteral("nowhere.png"));
+        expectFailure(args, 1, QStringLiteral("nowhere.png"), out);
+
+        args = tiny(out);
+        args << QStringLiteral("--style-scale") << QStringLiteral("300");
+        expectFailure(args, 1, QStringLiteral("the limit is 8192 px"), out);
+
+        args = tiny(out);
+        args << QStringLiteral("--init-image") << path(QStringLiteral("missing-start.png"));
+        expectFailure(args, 1, QStringLiteral("starting image '"), out);
+    }
+
     void weightErrors() {
         const QString out = path(QStringLiteral("never.png"));
         auto args = tiny(out);

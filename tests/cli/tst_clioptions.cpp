@@ -1,4 +1,5 @@
 #include "CliOptions.h"
+#include "Looks.h"
 #include "Presets.h"
 #include "SettingsJson.h"
 
@@ -93,7 +94,25 @@ private Q_SLOTS:
         QTest::newRow("ratio") << QStringList{"--noise-ratio", "1.5"} << "--noise-ratio";
         QTest::newRow("seed") << QStringList{"--seed", "-3"} << "--seed";
         QTest::newRow("init") << QStringList{"--init", "random"}
-                              << "allowed: content, noise, blend";
+                              << "allowed: content, noise, blend, image";
+        QTest::newRow("init image without file")
+            << QStringList{"--init", "image"} << "--init image needs --init-image FILE";
+        QTest::newRow("blend count")
+            << QStringList{"--style", "b.jpg", "--style-blend", "1"} << "1 weights for 2 styles";
+        QTest::newRow("blend negative")
+            << QStringList{"--style-blend", "-1"} << "--style-blend: '-1' is not valid";
+        QTest::newRow("blend all zero") << QStringList{"--style-blend", "0"} << "all 0";
+        QTest::newRow("scale zero")
+            << QStringList{"--style-scale", "0"} << "--style-scale: '0' is not valid";
+        QTest::newRow("scale count")
+            << QStringList{"--style-scale", "1,2"} << "2 scales for 1 styles";
+        QTest::newRow("too many masks")
+            << QStringList{"--style-mask", "a.png", "--style-mask", "b.png"}
+            << "2 masks for 1 styles";
+        QTest::newRow("colours") << QStringList{"--preserve-colors", "sepia"}
+                                 << "allowed: none, luminance, match";
+        QTest::newRow("look") << QStringList{"--look", "noir"}
+                              << "allowed: painting-colors, photo-colors, photo-palette";
         QTest::newRow("pooling") << QStringList{"--pooling", "min"} << "allowed: max, avg";
         QTest::newRow("optimizer") << QStringList{"--optimizer", "sgd"} << "allowed: adam, lbfgs";
         QTest::newRow("preset") << QStringList{"--preset", "quick"} << "allowed: seed, fast, fine";
@@ -112,6 +131,76 @@ private Q_SLOTS:
         QTest::newRow("output type") << QStringList{"--output", "x.gif"} << "unsupported file type";
         QTest::newRow("unknown flag") << QStringList{"--colour"} << "Unknown option 'colour'";
         QTest::newRow("stray") << QStringList{"extra.jpg"} << "unexpected argument 'extra.jpg'";
+    }
+
+    void severalStylesWithBlendScaleMasks() {
+        const auto r =
+            parse({"--content", "c.jpg", "--style", "a.jpg", "--style", "b.jpg", "--style", "c.jpg",
+                   "--style-blend", "0.5,0.3,0.2", "--style-scale", "0.5,1,2", "--style-mask",
+                   "sky.png", "--style-mask", "-", "--preserve-colors", "match"});
+        QVERIFY2(r.options, r.message.c_str());
+        const RunSettings& run = r.options->run;
+        QCOMPARE(int(run.styles.size()), 3);
+        QVERIFY(run.styles[0] == StyleSource("a.jpg", 0.5, 0.5, "sky.png"));
+        QVERIFY(run.styles[1] == StyleSource("b.jpg", 0.3, 1.0, ""));
+        QVERIFY(run.styles[2] == StyleSource("c.jpg", 0.2, 2.0, "")); // no mask given: whole
+        QCOMPARE(run.transfer.colors, ColorMode::Match);
+    }
+
+    void oneScaleForAllAndDefaults() {
+        const auto r = parse(
+            {"--content", "c.jpg", "--style", "a.jpg", "--style", "b.jpg", "--style-scale", "1.5"});
+        QVERIFY2(r.options, r.message.c_str());
+        const auto& styles = r.options->run.styles;
+        QCOMPARE(styles[0].scale, 1.5);
+        QCOMPARE(styles[1].scale, 1.5);
+        QCOMPARE(styles[0].weight, 1.0); // equal weights by default
+        QCOMPARE(styles[1].weight, 1.0);
+        QCOMPARE(r.options->run.transfer.colors, ColorMode::None);
+    }
+
+    void lookThenFlags() {
+        auto r = parse(required() + QStringList{"--look", "bold-strokes"});
+        QVERIFY(r.options);
+        QCOMPARE(r.options->run.styles[0].scale, 0.5);
+        QCOMPARE(matchingLook(r.options->run), Look::BoldStrokes);
+        r = parse(required() + QStringList{"--look", "photo-colors"});
+        QCOMPARE(r.options->run.transfer.colors, ColorMode::Luminance);
+        // A flag given as well wins over the look.
+        r = parse(required() + QStringList{"--look", "photo-colors", "--preserve-colors", "none",
+                                           "--style-scale", "2"});
+        QCOMPARE(r.options->run.transfer.colors, ColorMode::None);
+        QCOMPARE(matchingLook(r.options->run), Look::FineStrokes);
+    }
+
+    void initImageImpliesImageMode() {
+        const auto r = parse(required() + QStringList{"--init-image", "earlier.png"});
+        QVERIFY(r.options);
+        QCOMPARE(r.options->run.transfer.init, InitMode::Image);
+        QCOMPARE(r.options->run.initImagePath, std::string("earlier.png"));
+    }
+
+    void styleFlagsReplaceTheSettingsFileStyles() {
+        QTemporaryDir dir;
+        RunSettings file;
+        file.contentPath = "c.jpg";
+        file.styles = {StyleSource("x.jpg", 2.0, 0.5, "m.png"), StyleSource("y.jpg")};
+        const QString path = dir.filePath(QStringLiteral("s.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(runSettingsToJsonText(file));
+        out.close();
+        // Without --style the file's styles stay, and --style-blend adjusts them.
+        auto r = parse({"--settings", path, "--style-blend", "1,3"});
+        QVERIFY2(r.options, r.message.c_str());
+        QCOMPARE(int(r.options->run.styles.size()), 2);
+        QVERIFY(r.options->run.styles[0] == StyleSource("x.jpg", 1.0, 0.5, "m.png"));
+        QCOMPARE(r.options->run.styles[1].weight, 3.0);
+        // --style replaces them.
+        r = parse({"--settings", path, "--style", "z.jpg"});
+        QVERIFY(r.options);
+        QCOMPARE(int(r.options->run.styles.size()), 1);
+        QVERIFY(r.options->run.styles[0] == StyleSource("z.jpg"));
     }
 
     void usageErrors() {

@@ -3,17 +3,22 @@
 #include "ImageView.h"
 #include "ImageWell.h"
 #include "KerasWeightsWriter.h"
+#include "Looks.h"
 #include "MainWindow.h"
+#include "RegionEditing.h"
 #include "SettingsPanel.h"
+#include "StyleStrip.h"
 #include "TestData.h"
 #include "TransferSession.h"
 #include "WeightControl.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QImageReader>
 #include <QListView>
 #include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QSlider>
 #include <QSpinBox>
@@ -52,6 +57,125 @@ private Q_SLOTS:
                                        test::testPicture(64, 48, 1));
         style_ = test::writeRgbImage(dir_.filePath(QStringLiteral("s.png")),
                                      test::testPicture(48, 64, 2));
+    }
+
+    void severalStylesReachTheJob() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-styles")));
+        QVERIFY(window.loadContent(content_));
+        const QString second = test::writeRgbImage(dir_.filePath(QStringLiteral("s2.png")),
+                                                   test::testPicture(40, 40, 3));
+        StyleStrip* strip = window.styleStrip();
+        QVERIFY(window.loadStyle(style_));
+        QVERIFY(strip->addStyleFile(second));
+        strip->setWeight(0, 0.25);
+        strip->setScale(1, 0.5);
+        const JobRequest job = window.currentRequest();
+        QCOMPARE(int(job.styles.size()), 2);
+        QCOMPARE(QString::fromStdString(job.styles[0].path), style_);
+        QCOMPARE(job.styles[0].weight, 0.25);
+        QCOMPARE(QString::fromStdString(job.styles[1].path), second);
+        QCOMPARE(job.styles[1].scale, 0.5);
+        // The gallery's style item names both.
+        QVERIFY2(window.gallery()->item(1).title.contains(QStringLiteral("+1 more")),
+                 qPrintable(window.gallery()->item(1).title));
+        // Reordered, the job follows.
+        strip->moveStyle(1, 0);
+        QCOMPARE(QString::fromStdString(window.currentRequest().styles[0].path), second);
+    }
+
+    void paintedRegionIsSavedAndReachesTheJob() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-region")));
+        QVERIFY(window.loadContent(content_));
+        QVERIFY(window.loadStyle(style_));
+        RegionEditing::Request seen;
+        // The user paints the left half white (the dialog itself is tested in tst_maskeditor).
+        window.regionEditing()->setEditor([&](const RegionEditing::Request& request) {
+            seen = request;
+            QImage mask(request.content.size(), QImage::Format_Grayscale8);
+            mask.fill(Qt::black);
+            QPainter(&mask).fillRect(0, 0, mask.width() / 2, mask.height(), Qt::white);
+            return mask;
+        });
+        Q_EMIT window.styleStrip()->maskEditRequested(0);
+        QCOMPARE(seen.content.size(), QSize(64, 48));
+        QVERIFY(seen.mask.isNull()); // no region yet
+        const std::string maskPath = window.currentRequest().styles[0].maskPath;
+        QVERIFY(!maskPath.empty());
+        QImage saved(QString::fromStdString(maskPath));
+        QCOMPARE(saved.size(), QSize(64, 48));
+        QCOMPARE(qGray(saved.pixel(5, 5)), 255);
+        QCOMPARE(qGray(saved.pixel(60, 5)), 0);
+        // Editing again starts from the saved region; cancelling keeps it.
+        window.regionEditing()->setEditor([&](const RegionEditing::Request& request) {
+            seen = request;
+            return QImage();
+        });
+        Q_EMIT window.styleStrip()->maskEditRequested(0);
+        QCOMPARE(qGray(seen.mask.pixel(5, 5)), 255);
+        QCOMPARE(window.currentRequest().styles[0].maskPath, maskPath);
+    }
+
+    void looksSetColoursAndScales() {
+        MainWindow window;
+        QVERIFY(window.loadContent(content_));
+        QVERIFY(window.loadStyle(style_));
+        QVERIFY(window.styleStrip()->addStyleFile(style_));
+        QComboBox* looks = window.settingsPanel()->lookBox();
+        const auto choose = [&](Look look) {
+            looks->setCurrentIndex(looks->findData(static_cast<int>(look)));
+            Q_EMIT looks->activated(looks->currentIndex());
+        };
+        choose(Look::BoldStrokes);
+        JobRequest job = window.currentRequest();
+        QCOMPARE(job.styles[0].scale, 0.5);
+        QCOMPARE(job.styles[1].scale, 0.5);
+        QCOMPARE(job.transfer.colors, ColorMode::None);
+        choose(Look::PhotoColors);
+        job = window.currentRequest();
+        QCOMPARE(job.styles[1].scale, 1.0);
+        QCOMPARE(job.transfer.colors, ColorMode::Luminance);
+        // An edit that leaves the look shows "Custom"; the colours choice is the panel's.
+        window.styleStrip()->setScale(0, 2.0);
+        QCOMPARE(looks->currentData().toInt(), static_cast<int>(Look::Custom));
+        QComboBox* colors = window.settingsPanel()->colorsBox();
+        colors->setCurrentIndex(colors->findData(static_cast<int>(ColorMode::Match)));
+        QCOMPARE(window.currentRequest().transfer.colors, ColorMode::Match);
+        window.styleStrip()->setScale(0, 1.0);
+        QCOMPARE(looks->currentData().toInt(), static_cast<int>(Look::PhotoPalette));
+    }
+
+    void continueFromSnapshotStartsFromItsImage() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-continue")));
+        prepare(window, 4, 2);
+        window.show();
+        window.startAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
+        QCOMPARE(window.gallery()->rowCount(), 4);      // content, style, #2, #4
+        QVERIFY(!window.continueAction()->isEnabled()); // nothing selected
+        window.galleryView()->setCurrentIndex(window.gallery()->index(3));
+        QVERIFY(window.continueAction()->isEnabled());
+        const QImage from = window.gallery()->item(3).image;
+
+        QSignalSpy started(window.session(), &TransferSession::started);
+        window.continueAction()->trigger();
+        QVERIFY(started.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
+        QCOMPARE(window.gallery()->rowCount(), 6);
+        const SnapshotInfo& next = window.gallery()->item(4).snapshot;
+        QCOMPARE(next.settings.transfer.init, InitMode::Image);
+        QCOMPARE(next.settings.continuedFrom, QStringLiteral("#4"));
+        // The run started from the snapshot's image, written losslessly.
+        QImage start(next.settings.initImagePath);
+        QCOMPARE(start.convertToFormat(QImage::Format_RGB32),
+                 from.convertToFormat(QImage::Format_RGB32));
+        const QString label =
+            window.gallery()->data(window.gallery()->index(4), Qt::DisplayRole).toString();
+        QVERIFY2(label.startsWith(QStringLiteral("#2 ↳ #4")), qPrintable(label));
+        // The panel's own choice is untouched: the next Start begins from the content again.
+        QCOMPARE(window.currentRequest().transfer.init, InitMode::Content);
     }
 
     void dropLoadsContentIntoGallery() {
