@@ -20,11 +20,12 @@ struct MemoryEstimate {
     std::int64_t optimizerBytes = 0;  // optimizer state at the largest scale
 };
 
-// `contentWidth` etc. are the images' sizes at the output scale. `weightBytes`: the network's
-// weights (80 MB for the real VGG-19).
+// `contentWidth` etc. are the images' sizes at the output scale (the largest style's, when there
+// are several: their targets are computed one after the other). `weightBytes`: the network's
+// weights (80 MB for the real VGG-19). `maskedRegions`: styles with a region mask.
 MemoryEstimate estimateRunMemory(const TransferSettings& settings, int contentWidth,
                                  int contentHeight, int styleWidth, int styleHeight,
-                                 std::int64_t weightBytes);
+                                 std::int64_t weightBytes, int maskedRegions = 0);
 
 // What the system can give without swapping (MemAvailable); -1 when unknown.
 std::int64_t availableMemoryBytes();
@@ -34,7 +35,7 @@ std::int64_t availableMemoryBytes();
 // that fits. Does nothing when availableBytes < 0.
 void checkRunFitsInMemory(const TransferSettings& settings, int contentWidth, int contentHeight,
                           int styleWidth, int styleHeight, std::int64_t weightBytes,
-                          std::int64_t availableBytes);
+                          std::int64_t availableBytes, int maskedRegions = 0);
 
 // "1.4 GiB", "820 MiB".
 std::string formatBytes(std::int64_t bytes);

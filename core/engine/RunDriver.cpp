@@ -241,12 +241,16 @@ private:
             weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
         // The styles' targets are computed one after the other: the largest one counts.
         PixelSize largest;
+        const int masked = static_cast<int>(
+            std::count_if(plan_.styles.begin(), plan_.styles.end(),
+                          [](const StyleImage& style) { return style.mask.defined(); }));
         for (const PixelSize& size : styleSizes(plan_))
             if (static_cast<double>(size.width) * size.height >
                 static_cast<double>(largest.width) * largest.height)
                 largest = size;
         checkRunFitsInMemory(settings_, outputWidth_, outputHeight_, largest.width, largest.height,
-                             weightBytes, plan_.memoryLimitBytes.value_or(availableMemoryBytes()));
+                             weightBytes, plan_.memoryLimitBytes.value_or(availableMemoryBytes()),
+                             masked);
     }
 
     // The image as the user sees it: in Luminance mode its luminance with the content's colours.
