@@ -53,8 +53,8 @@ double positionsOf(const torch::Tensor& activation) {
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
                      const TransferSettings& settings, const std::function<void()>& checkpoint)
-    : Objective(network, content, std::vector<StyleTarget>{StyleTarget{style}}, settings,
-                checkpoint) {}
+    : Objective(network, content, std::vector<StyleTarget>{StyleTarget{style, 1.0, 1.0, {}}},
+                settings, checkpoint) {}
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content,
                      const std::vector<StyleTarget>& styles, const TransferSettings& settings,
