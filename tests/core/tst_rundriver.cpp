@@ -26,7 +26,7 @@ private:
         RunPlan p;
         p.weights = weights_;
         p.content = content_;
-        p.styles = {StyleImage{style_}};
+        p.styles = {test::styleImage(style_)};
         p.settings = base;
         p.settings.device = DeviceChoice::Cpu;
         p.settings.scales = {{40, iterations}};
