@@ -10,7 +10,8 @@ is what the engine reports for iteration 1 of a run that starts from the content
 
 The formulas, written from the issue's specification (not from the engine's code):
   - blend weights are normalized to sum 1 over all styles; styles with the same mask (or none)
-    form a region, and within it the weights are normalized again;
+    form a region, and within it the weights are normalized again; styles of weight 0 take no
+    part;
   - per style layer, N_k = positions of style k's activation, common = sum_k w_k N_k / s_k^2,
     target = sum_k w_k gram(A_k) common / N_k;
   - without a mask: cost = sum((gram(G) - target)^2) / (4 C^2 N_G^2);
@@ -50,7 +51,8 @@ def style_term(weights, content, styles, beta):
         total_weight = sum(s["weight"] for s in styles)
         regions = {}  # mask path ("" for none) -> indices of its styles, in order of appearance
         for k, s in enumerate(styles):
-            regions.setdefault(s["mask"], []).append(k)
+            if s["weight"] > 0:  # a style of weight 0 takes no part
+                regions.setdefault(s["mask"], []).append(k)
         j = 0.0
         for name, layer_weight in ref.STYLE_LAYERS:
             a_g = generated[name]

@@ -194,6 +194,24 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(uneven).arg(1.4 * alone)));
     }
 
+    void aStyleWithoutWeightTakesNoPart() {
+        // Blend weight 0 is allowed (a style switched off while its mask is kept). In a region of
+        // its own it must not count: not as a region (the others keep their weights) and not as
+        // 0/0 in its blend, which would make the loss NaN and fail the run.
+        auto half = torch::zeros({1, 1, 32, 40});
+        half.slice(3, 0, 20).fill_(1.0);
+        const double alone = styleTermAtContent({test::styleImage(style_)});
+        const auto r = run(plan(
+            {test::styleImage(style_, 1.0), test::styleImage(otherStyle_, 0.0, 1.0, half)}, 2));
+        QCOMPARE(r.result.outcome, RunOutcome::Finished);
+        QCOMPARE(r.stats.at(0).style(), alone);
+        // The other way round: the unmasked style is off, the masked one alone remains.
+        const double maskedAlone = styleTermAtContent({test::styleImage(style_, 1.0, 1.0, half)});
+        const double maskedBeside = styleTermAtContent(
+            {test::styleImage(otherStyle_, 0.0), test::styleImage(style_, 1.0, 1.0, half)});
+        QCOMPARE(maskedBeside, maskedAlone);
+    }
+
     void styleScaleScalesTheTarget() {
         // The same image declared at scale 2: common = N / 4, so its target is G / 4 where scale
         // 1 has G. Not a size change (the caller makes the image): only the declared scale.
