@@ -32,9 +32,13 @@ bool sameMask(const torch::Tensor& a, const torch::Tensor& b) {
     return !a.defined() || (a.sizes() == b.sizes() && torch::equal(a, b));
 }
 
+// Styles of weight 0 take no part: in a region of their own, the blend would divide 0 by 0 (a NaN
+// target, and a NaN loss even at region weight 0), and the region would count among the others.
 std::vector<Region> regionsOf(const std::vector<StyleTarget>& styles) {
     std::vector<Region> regions;
     for (size_t k = 0; k < styles.size(); ++k) {
+        if (!(styles[k].weight > 0.0))
+            continue;
         auto it = std::find_if(regions.begin(), regions.end(),
                                [&](const Region& r) { return sameMask(r.mask, styles[k].mask); });
         if (it == regions.end())
@@ -53,8 +57,8 @@ double positionsOf(const torch::Tensor& activation) {
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
                      const TransferSettings& settings, const std::function<void()>& checkpoint)
-    : Objective(network, content, std::vector<StyleTarget>{StyleTarget{style}}, settings,
-                checkpoint) {}
+    : Objective(network, content, std::vector<StyleTarget>{StyleTarget{style, 1.0, 1.0, {}}},
+                settings, checkpoint) {}
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content,
                      const std::vector<StyleTarget>& styles, const TransferSettings& settings,

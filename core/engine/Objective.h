@@ -47,6 +47,7 @@ public:
     // to a common one (the blend-weighted mean of the styles' sizes at style scale 1), so that a
     // single style at scale 1 is exactly the seed's target. Each region's loss (the guided Gram
     // loss of StyleLoss) is weighted by its share of the image and its styles' total weight.
+    // Styles of weight 0 take no part.
     Objective(const Vgg19& network, const torch::Tensor& content,
               const std::vector<StyleTarget>& styles, const TransferSettings& settings,
               const std::function<void()>& checkpoint = {});

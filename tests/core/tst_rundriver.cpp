@@ -10,6 +10,7 @@
 
 #include <ATen/Parallel.h>
 
+#include <limits>
 #include <thread>
 
 using namespace deepart;
@@ -26,7 +27,7 @@ private:
         RunPlan p;
         p.weights = weights_;
         p.content = content_;
-        p.styles = {StyleImage{style_}};
+        p.styles = {test::styleImage(style_)};
         p.settings = base;
         p.settings.device = DeviceChoice::Cpu;
         p.settings.scales = {{40, iterations}};
@@ -58,6 +59,24 @@ private:
     static Recorded run(const RunPlan& p) {
         RunControl control;
         return run(p, control);
+    }
+
+    // The run is refused before it starts, with a message containing every fragment.
+    static void expectRefusal(const RunPlan& p, const QStringList& fragments) {
+        RunControl control;
+        int started = 0;
+        RunSink sink;
+        sink.started = [&](const RunStarted&) { ++started; };
+        try {
+            runStyleTransfer(p, control, sink);
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            const QString message = QString::fromUtf8(e.what());
+            for (const QString& fragment : fragments)
+                QVERIFY2(message.contains(fragment),
+                         qPrintable(QStringLiteral("'%1' lacks '%2'").arg(message, fragment)));
+        }
+        QCOMPARE(started, 0);
     }
 
 private Q_SLOTS:
@@ -368,6 +387,66 @@ private Q_SLOTS:
         const auto lbfgs = estimateRunMemory(s, 1024, 1024, 1024, 1024, 80'000'000);
         // 100 pairs of 3 x 1024 x 1024 floats: 2.4 GB more than Adam's state.
         QVERIFY(lbfgs.optimizerBytes - large.optimizerBytes > 2'000'000'000LL);
+    }
+
+    void startsFromTheGivenImage() {
+        RunPlan p = plan(2);
+        p.settings.init = InitMode::Image;
+        const auto start = torch::rand({1, 3, 32, 40});
+        p.initImage = start;
+        torch::Tensor started;
+        RunControl control;
+        RunSink sink;
+        sink.started = [&](const RunStarted& s) { started = s.image.clone(); };
+        std::vector<IterationStats> stats;
+        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) { stats.push_back(s); };
+        QCOMPARE(runStyleTransfer(p, control, sink).outcome, RunOutcome::Finished);
+        QVERIFY(torch::equal(started, start));
+        // Iteration 1 is measured at that image: its TV is gamma times the image's.
+        const double rawTv = totalVariation(start).item<double>();
+        QVERIFY(qAbs(stats.at(0).tv() - 7.5 * rawTv) <= 1e-5 * 7.5 * rawTv);
+        QVERIFY(stats.at(0).content() > 0.0);
+        // With a coarser scale first, the run starts from it brought to that scale.
+        p.settings.scales = {{20, 1}, {40, 1}};
+        runStyleTransfer(p, control, sink);
+        QCOMPARE(started.sizes(), (torch::IntArrayRef{1, 3, 16, 20}));
+    }
+
+    void refusesAStartingImageItCannotUse() {
+        RunPlan p = plan(2);
+        p.settings.init = InitMode::Image;
+        expectRefusal(p, {QStringLiteral("none was given")});
+        p.initImage = torch::rand({1, 3, 40, 32}); // the content is 32 x 40
+        expectRefusal(p, {QStringLiteral("starting image"), QStringLiteral("content's size")});
+    }
+
+    void refusesStylesItCannotUse() {
+        RunPlan p = plan(2);
+        p.styles.clear();
+        expectRefusal(p, {QStringLiteral("at least one style")});
+        p = plan(2);
+        p.styles = {test::styleImage(style_, 0.0), test::styleImage(style_, 0.0)};
+        expectRefusal(p, {QStringLiteral("all 0")});
+        for (double bad : {-1.0, std::numeric_limits<double>::quiet_NaN(),
+                           std::numeric_limits<double>::infinity()}) {
+            p = plan(2);
+            p.styles = {test::styleImage(style_), test::styleImage(style_, bad)};
+            expectRefusal(p,
+                          {QStringLiteral("blend weight of style 2"), QStringLiteral("0 or more")});
+        }
+        for (double bad : {0.0, -0.5, std::numeric_limits<double>::quiet_NaN()}) {
+            p = plan(2);
+            p.styles = {test::styleImage(style_, 1.0, bad)};
+            expectRefusal(
+                p, {QStringLiteral("style scale of style 1"), QStringLiteral("greater than 0")});
+        }
+        // Masks: one channel at the content's size (32 x 40), nothing else.
+        for (const auto& bad : {torch::ones({1, 1, 16, 20}), torch::ones({1, 1, 40, 32}),
+                                torch::ones({1, 3, 32, 40}), torch::ones({32, 40})}) {
+            p = plan(2);
+            p.styles = {test::styleImage(style_), test::styleImage(style_, 1.0, 1.0, bad)};
+            expectRefusal(p, {QStringLiteral("mask of style 2"), QStringLiteral("content's size")});
+        }
     }
 
     void rejectsBadSettings() {

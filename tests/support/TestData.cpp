@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <stdexcept>
+#include <utility>
 #include <vector>
 #include <zlib.h>
 
@@ -13,6 +14,15 @@ namespace deepart::test {
 
 Vgg19Weights smallWeights(std::uint64_t seed) {
     return randomVgg19Weights(kSmallWidths, seed);
+}
+
+StyleImage styleImage(torch::Tensor image, double weight, double scale, torch::Tensor mask) {
+    StyleImage style;
+    style.image = std::move(image);
+    style.weight = weight;
+    style.scale = scale;
+    style.mask = std::move(mask);
+    return style;
 }
 
 cv::Mat testPicture(int width, int height, int seed) {
