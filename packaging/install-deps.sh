@@ -10,8 +10,8 @@ packages=(
     libopencv-dev libhdf5-dev zlib1g-dev
     # the Python reference implementation used by the cross-check test and the benchmark
     python3-torch python3-h5py python3-numpy
-    # headless GUI tests and the screenshot script
-    xvfb xauth fonts-dejavu-core
+    # headless GUI tests and the screenshot script (which draws a mask and clicks a button)
+    xvfb xauth fonts-dejavu-core imagemagick xdotool
 )
 
 missing=()

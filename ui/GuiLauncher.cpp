@@ -183,6 +183,7 @@ int runGui(int argc, char** argv) {
     if (fromFile) {
         JobRequest job = window.currentRequest();
         job.transfer = fromFile->transfer;
+        job.initImagePath = QString::fromStdString(fromFile->initImagePath);
         window.settingsPanel()->showSettings(job);
     }
     if (parser.isSet(preset)) {

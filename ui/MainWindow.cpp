@@ -14,11 +14,13 @@
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
 #include "TransferSession.h"
+#include "WheelGuard.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -26,6 +28,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -143,6 +146,7 @@ void MainWindow::buildLayout() {
     inputsScroll->setWidget(inputs);
     inputsScroll->setWidgetResizable(true);
     inputsScroll->setMinimumWidth(inputs->sizeHint().width() + 20);
+    new WheelGuard(inputsScroll);
 
     tabs_->addTab(preview_, tr("Preview"));
     tabs_->addTab(compare_, tr("Compare"));
@@ -224,7 +228,9 @@ void MainWindow::buildLayout() {
     connect(settings_, &SettingsPanel::colorsChanged, this, &MainWindow::showMatchingLook);
     connect(settings_, &SettingsPanel::lossWeightsChanged, session_,
             &TransferSession::setLossWeights);
-    resize(1360, 860);
+    // Large enough for the preview, never larger than the screen (1024 x 700 laptops exist).
+    const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+    resize(std::min(1360, screen.width() * 95 / 100), std::min(860, screen.height() * 95 / 100));
 }
 
 void MainWindow::connectSession() {
@@ -297,6 +303,10 @@ void MainWindow::stylesChanged() {
     const QString first = QFileInfo(styleStrip_->stylePath(0)).fileName();
     gallery_->setStyle(styleStrip_->styleImage(0),
                        count > 1 ? tr("%1 (+%2 more)").arg(first).arg(count - 1) : first);
+    // The thumbnail's height may change: without a repaint the old label stays visible.
+    galleryView_->viewport()->update();
+    if (inputErrorShown_)
+        error_->hide();
     // A painting made with this app offers its settings once, when it arrives.
     QStringList paths;
     for (int k = 0; k < count; ++k) {
@@ -337,6 +347,7 @@ void MainWindow::start() {
 void MainWindow::startJob(const JobRequest& job) {
     if (contentWell_->path().isEmpty() || job.styles.empty()) {
         showError(tr("Choose a content image and a style image first."));
+        inputErrorShown_ = true;
         return;
     }
     double totalWeight = 0.0;
@@ -344,6 +355,7 @@ void MainWindow::startJob(const JobRequest& job) {
         totalWeight += style.weight;
     if (!(totalWeight > 0.0)) {
         showError(tr("Every style's blend weight is 0: give at least one style some weight."));
+        inputErrorShown_ = true;
         return;
     }
     if (weightsPath_.isEmpty()) {
@@ -352,6 +364,7 @@ void MainWindow::startJob(const JobRequest& job) {
         return;
     }
     error_->hide();
+    inputErrorShown_ = false;
     // Snapshots of earlier runs stay in the gallery, each with its settings, so runs can be
     // compared; only the chart starts afresh.
     chart_->clear();

@@ -130,6 +130,7 @@ private:
     QAction* continue_ = nullptr;
     QString workFolder_;
     QStringList knownStylePaths_;
+    bool inputErrorShown_ = false; // a message about the inputs, gone once they change
     QString weightsPath_;
     QString exportFolder_;
     int totalIterations_ = 0;

@@ -6,6 +6,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QPushButton>
@@ -83,6 +85,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
         look_->setItemData(look_->count() - 1, tr(describe(look)), Qt::ToolTipRole);
     }
     look_->addItem(tr(displayName(Look::Custom)), static_cast<int>(Look::Custom));
+    look_->setItemData(look_->count() - 1, tr(describe(Look::Custom)), Qt::ToolTipRole);
     look_->setToolTip(tr("Ready-made looks: whose colours the artwork keeps and how large the "
                          "painting's brush strokes come out (each style's scale)"));
     const auto addColors = [this](const QString& text, ColorMode mode, const QString& tip) {
@@ -121,6 +124,10 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     init_->addItem(tr("Content image"), static_cast<int>(InitMode::Content));
     init_->addItem(tr("Noise"), static_cast<int>(InitMode::Noise));
     init_->addItem(tr("Blend of content and noise"), static_cast<int>(InitMode::Blend));
+    init_->addItem(tr("Image file…"), static_cast<int>(InitMode::Image));
+    init_->setToolTip(tr("Where the optimization starts. An image file (resized to the content's "
+                         "size) continues from an earlier result; right-click a snapshot in the "
+                         "gallery to continue from it at once."));
     pooling_->addItem(tr("Max"), static_cast<int>(Pooling::Max));
     pooling_->addItem(tr("Average"), static_cast<int>(Pooling::Average));
     const bool cuda = torch::cuda::is_available();
@@ -162,6 +169,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     connect(init_, &QComboBox::currentIndexChanged, this, [this] {
         noiseRatio_->setEnabled(init_->currentData().toInt() == static_cast<int>(InitMode::Blend));
     });
+    connect(init_, &QComboBox::activated, this, &SettingsPanel::initChosen);
     for (auto* control : {contentWeight_, styleWeight_, tvWeight_})
         connect(control, &WeightControl::valueChanged, this,
                 [this] { Q_EMIT lossWeightsChanged(lossWeights()); });
@@ -203,6 +211,33 @@ Preset SettingsPanel::preset() const {
 void SettingsPanel::setPreset(Preset preset) {
     applyPreset(route_, preset);
     showRoute();
+}
+
+void SettingsPanel::initChosen() {
+    if (init_->currentData().toInt() != static_cast<int>(InitMode::Image)) {
+        lastInitIndex_ = init_->currentIndex();
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Start from an image"), QFileInfo(initImagePath_).absolutePath(),
+        tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)"));
+    if (path.isEmpty()) {
+        init_->setCurrentIndex(lastInitIndex_); // cancelled: as it was
+        return;
+    }
+    setInitImage(path);
+}
+
+void SettingsPanel::setInitImage(const QString& path) {
+    initImagePath_ = path;
+    const int item = init_->findData(static_cast<int>(InitMode::Image));
+    init_->setItemText(item, path.isEmpty() ? tr("Image file…")
+                                            : tr("Image: %1").arg(QFileInfo(path).fileName()));
+    init_->setItemData(item, path, Qt::ToolTipRole);
+    if (!path.isEmpty()) {
+        init_->setCurrentIndex(item);
+        lastInitIndex_ = item;
+    }
 }
 
 void SettingsPanel::showLook(Look look) {
@@ -292,6 +327,7 @@ void SettingsPanel::applyTo(JobRequest& job) const {
     job.previewInterval = previewInterval_->value();
     t.saveEvery = saveEvery_->value();
     t.init = static_cast<InitMode>(init_->currentData().toInt());
+    job.initImagePath = t.init == InitMode::Image ? initImagePath_ : QString();
     t.colors = static_cast<ColorMode>(colors_->currentData().toInt());
     t.noiseRatio = noiseRatio_->value();
     t.pooling = static_cast<Pooling>(pooling_->currentData().toInt());
@@ -311,10 +347,15 @@ void SettingsPanel::showSettings(const JobRequest& job) {
     showRoute();
     previewInterval_->setValue(job.previewInterval);
     saveEvery_->setValue(t.saveEvery);
-    // Starting from an image is a one-off ("Continue from this snapshot"); the next run starts
+    // An image start without its file (an exported artwork's settings carry no folders) starts
     // from the content.
-    const int init = init_->findData(static_cast<int>(t.init));
-    init_->setCurrentIndex(init < 0 ? 0 : init);
+    const bool image = t.init == InitMode::Image && !job.initImagePath.isEmpty();
+    if (image)
+        setInitImage(job.initImagePath);
+    else
+        init_->setCurrentIndex(
+            t.init == InitMode::Image ? 0 : init_->findData(static_cast<int>(t.init)));
+    lastInitIndex_ = init_->currentIndex();
     colors_->setCurrentIndex(colors_->findData(static_cast<int>(t.colors)));
     noiseRatio_->setValue(t.noiseRatio);
     pooling_->setCurrentIndex(pooling_->findData(static_cast<int>(t.pooling)));
@@ -339,9 +380,10 @@ void SettingsPanel::save(QSettings& settings) const {
 void SettingsPanel::restore(const QSettings& settings) {
     JobRequest job;
     try {
-        job.transfer = runSettingsFromJsonText(
-                           settings.value(QStringLiteral("run/settings")).toString().toUtf8())
-                           .transfer;
+        const RunSettings stored = runSettingsFromJsonText(
+            settings.value(QStringLiteral("run/settings")).toString().toUtf8());
+        job.transfer = stored.transfer;
+        job.initImagePath = QString::fromStdString(stored.initImagePath);
     } catch (const Error&) {
         // Settings of an older or newer version: start from the defaults.
     }

@@ -39,6 +39,8 @@ public:
     // Shows which look the settings match (it depends on the styles' scales, which the window's
     // style strip holds).
     void showLook(Look look);
+    // Start the next runs from this image file ("Start from: Image file…").
+    void setInitImage(const QString& path);
 
     // Stored as the settings schema's JSON (key "run/settings") plus the preview interval.
     void save(QSettings& settings) const;
@@ -55,6 +57,7 @@ public:
     QSpinBox* saveEvery() const { return saveEvery_; }
     QComboBox* lookBox() const { return look_; }
     QComboBox* colorsBox() const { return colors_; }
+    QComboBox* initBox() const { return init_; }
 
 Q_SIGNALS:
     // A loss weight moved: a running job takes it from its next iteration.
@@ -70,6 +73,7 @@ private:
     void routeEdited();
     void sizeEdited(int size);
     void readScales(); // accepts the scales text, or leaves route_ as it was
+    void initChosen(); // asks for the image when "Image file…" is chosen
 
     // The preset-controlled part of the settings, as last shown or accepted.
     TransferSettings route_;
@@ -92,6 +96,8 @@ private:
     QSpinBox* previewInterval_;
     QSpinBox* saveEvery_;
     QComboBox* init_;
+    QString initImagePath_;
+    int lastInitIndex_ = 0;
     QDoubleSpinBox* noiseRatio_;
     QComboBox* pooling_;
     QSpinBox* seed_;

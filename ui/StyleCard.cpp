@@ -62,7 +62,7 @@ StyleCard::StyleCard(QWidget* parent)
     weightControl_->slider()->setPageStep(100);
     weightControl_->setToolTip(
         tr("How much of this style goes into the blend, relative to the other styles"));
-    scaleBox_->setRange(0.25, 4.0);
+    scaleBox_->setRange(0.1, 8.0);
     scaleBox_->setSingleStep(0.05);
     scaleBox_->setDecimals(2);
     scaleBox_->setValue(1.0);
@@ -184,7 +184,7 @@ void StyleCard::setShare(double share) {
 
 void StyleCard::showRegion() {
     const bool whole = maskPath_.isEmpty();
-    region_->setText(whole ? tr("Whole image") : tr("Region"));
+    region_->setText(whole ? tr("Whole image") : tr("Painted area"));
     region_->setToolTip(whole ? tr("This style applies everywhere")
                               : tr("Applies where the mask is white: %1").arg(maskPath_));
     clearRegion_->setVisible(!whole);

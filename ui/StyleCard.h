@@ -37,7 +37,7 @@ public:
     // Clamped to 0..1, the range the control shows (0-100 %).
     void setWeight(double weight);
     double scale() const { return scale_; }
-    // Clamped to the scale box's range (0.25-4).
+    // Clamped to the scale box's range (0.1-8: the engine's size limit decides beyond).
     void setScale(double scale);
     QString maskPath() const { return maskPath_; }
     void setMaskPath(const QString& path);

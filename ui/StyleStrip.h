@@ -43,7 +43,7 @@ public:
     void removeStyle(int index);
     // Takes the style at `from` out and puts it back at `to` (QList::move's meaning).
     void moveStyle(int from, int to);
-    // Out-of-range indexes are ignored. Weight is clamped to 0..1, scale to 0.25..4.
+    // Out-of-range indexes are ignored. Weight is clamped to 0..1, scale to 0.1..8.
     void setWeight(int index, double weight);
     void setScale(int index, double scale);
     void setMaskPath(int index, const QString& path);

@@ -47,7 +47,9 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
             throw std::invalid_argument("unknown or incomplete argument '" + flag +
                                         "'; usage: deepart-bench [--sizes 128,256,512] "
                                         "[--iterations 10] [--warmup 2] [--threads 0] "
-                                        "[--device auto|cpu|cuda] [--preset seed|fast|fine]");
+                                        "[--device auto|cpu|cuda] [--preset seed|fast|fine] "
+                                        "[--styles 1] [--regions on|off] "
+                                        "[--preserve-colors none|luminance|match]");
         const std::string& value = arguments[++i];
         if (flag == "--sizes") {
             options.sizes.clear();
@@ -74,6 +76,20 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
             if (!preset || *preset == Preset::Custom)
                 throw std::invalid_argument("--preset: '" + value + "'; allowed: seed, fast, fine");
             options.preset = *preset;
+        } else if (flag == "--styles") {
+            options.styles = toInt(flag, value, 1);
+        } else if (flag == "--regions") {
+            if (value != "on" && value != "off")
+                throw std::invalid_argument("--regions: '" + value + "'; allowed: on, off");
+            options.regions = value == "on";
+        } else if (flag == "--preserve-colors") {
+            const ColorMode modes[] = {ColorMode::None, ColorMode::Luminance, ColorMode::Match};
+            const auto* mode = std::find_if(std::begin(modes), std::end(modes),
+                                            [&](ColorMode m) { return value == toString(m); });
+            if (mode == std::end(modes))
+                throw std::invalid_argument("--preserve-colors: '" + value +
+                                            "'; allowed: none, luminance, match");
+            options.colors = *mode;
         } else {
             throw std::invalid_argument("unknown argument '" + flag + "'");
         }
@@ -87,8 +103,10 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
     const torch::Device device = chooseDevice(options.device);
     const Vgg19Weights weights = randomVgg19Weights();
     out << "deepart-bench: " << describeDevice(device) << ", LibTorch " << TORCH_VERSION
-        << ", random VGG-19 weights, preset " << toString(options.preset) << ", "
-        << options.iterations << " timed iterations after " << options.warmup << " warm-up\n";
+        << ", random VGG-19 weights, preset " << toString(options.preset) << ", " << options.styles
+        << (options.styles == 1 ? " style" : " styles") << (options.regions ? " in regions" : "")
+        << ", colours " << toString(options.colors) << ", " << options.iterations
+        << " timed iterations after " << options.warmup << " warm-up\n";
     out << "  size   median ms/it   mean ms/it   peak RSS MiB   estimate MiB\n";
     std::int64_t weightBytes = 0;
     for (const auto& layer : weights.layers)
@@ -99,7 +117,17 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         RunPlan plan;
         plan.weights = weights;
         plan.content = torch::rand({1, 3, size, size});
-        plan.styles = {StyleImage{torch::rand({1, 3, size, size})}};
+        for (int k = 0; k < options.styles; ++k) {
+            torch::Tensor mask;
+            if (options.regions) {
+                // Style k in the k-th vertical band.
+                mask = torch::zeros({1, 1, size, size});
+                mask.slice(3, size * k / options.styles, size * (k + 1) / options.styles)
+                    .fill_(1.0);
+            }
+            plan.styles.emplace_back(torch::rand({1, 3, size, size}), 1.0, 1.0, mask);
+        }
+        plan.settings.colors = options.colors;
         plan.settings.device = options.device;
         plan.settings.saveEvery = 0;
         plan.settings.setOutputSize(size);
@@ -124,9 +152,10 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         r.medianMs = times[times.size() / 2];
         r.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
         r.peakRssMiB = peakRssMiB();
-        r.estimateMiB =
-            estimateRunMemory(plan.settings, size, size, size, size, weightBytes).bytes /
-            (1024.0 * 1024.0);
+        r.estimateMiB = estimateRunMemory(plan.settings, size, size, size, size, weightBytes,
+                                          options.regions ? options.styles : 0)
+                            .bytes /
+                        (1024.0 * 1024.0);
         char line[128];
         std::snprintf(line, sizeof line, "  %4d   %12.1f   %10.1f   %12.0f   %12.0f\n", r.size,
                       r.medianMs, r.meanMs, r.peakRssMiB, r.estimateMiB);

@@ -18,6 +18,12 @@ struct BenchmarkOptions {
     // With a preset other than seed, each size runs that preset's scales, every coarser scale
     // cut to `warmup` iterations, and the timings are those of the last (output) scale.
     Preset preset = Preset::Seed;
+    // Creative controls, to measure what they cost: random style images blended with equal
+    // weights; with `regions`, each style in its own vertical band of the image (a mask each);
+    // the colour mode.
+    int styles = 1;
+    bool regions = false;
+    ColorMode colors = ColorMode::None;
 };
 
 struct BenchmarkResult {

@@ -90,6 +90,11 @@ Enum toChoice(const QString& name, const QString& value, std::initializer_list<E
                    .arg(name, value, allowed.join(QStringLiteral(", "))));
 }
 
+// "1 style", "2 styles".
+QString counted(qsizetype n, const char* noun) {
+    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun)).arg(n == 1 ? "" : "s");
+}
+
 QString lookSpellings() {
     QStringList names;
     for (Look look : allLooks())
@@ -233,10 +238,8 @@ void readStyles(const QCommandLineParser& parser, RunSettings& run) {
         const auto weights =
             toDoubleList(QStringLiteral("style-blend"), value("style-blend"), 0.0, false);
         if (static_cast<qsizetype>(weights.size()) != count)
-            usageError(QStringLiteral("--style-blend: %1 weights for %2 styles; give one per "
-                                      "--style")
-                           .arg(weights.size())
-                           .arg(count));
+            usageError(QStringLiteral("--style-blend: %1 for %2; give one weight per --style")
+                           .arg(counted(weights.size(), "weight"), counted(count, "style")));
         double total = 0.0;
         for (size_t k = 0; k < weights.size(); ++k) {
             run.styles[k].weight = weights[k];
@@ -249,20 +252,18 @@ void readStyles(const QCommandLineParser& parser, RunSettings& run) {
         const auto scales =
             toDoubleList(QStringLiteral("style-scale"), value("style-scale"), 0.0, true);
         if (scales.size() != 1 && static_cast<qsizetype>(scales.size()) != count)
-            usageError(QStringLiteral("--style-scale: %1 scales for %2 styles; give one for all "
-                                      "or one per --style")
-                           .arg(scales.size())
-                           .arg(count));
+            usageError(QStringLiteral("--style-scale: %1 for %2; give one for all or one per "
+                                      "--style")
+                           .arg(counted(scales.size(), "scale"), counted(count, "style")));
         for (size_t k = 0; k < run.styles.size(); ++k)
             run.styles[k].scale = scales.size() == 1 ? scales[0] : scales[k];
     }
     if (isSet("style-mask")) {
         const QStringList masks = parser.values(QStringLiteral("style-mask"));
         if (masks.size() > count)
-            usageError(QStringLiteral("--style-mask: %1 masks for %2 styles; give at most one per "
-                                      "--style, in their order (- for the whole image)")
-                           .arg(masks.size())
-                           .arg(count));
+            usageError(QStringLiteral("--style-mask: %1 for %2; give at most one per --style, in "
+                                      "their order (- for the whole image)")
+                           .arg(counted(masks.size(), "mask"), counted(count, "style")));
         for (qsizetype k = 0; k < masks.size(); ++k)
             run.styles[static_cast<size_t>(k)].maskPath =
                 masks[k] == QLatin1String("-") ? std::string() : masks[k].toStdString();
@@ -392,6 +393,9 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
         t.init = toChoice(QStringLiteral("init"), value("init"),
                           {InitMode::Content, InitMode::Noise, InitMode::Blend, InitMode::Image},
                           toString);
+    if (isSet("init-image") && t.init != InitMode::Image)
+        usageError(QStringLiteral("--init-image starts from an image; it cannot go with --init %1")
+                       .arg(value("init")));
     if (t.init == InitMode::Image && run.initImagePath.empty())
         usageError(QStringLiteral("--init image needs --init-image FILE"));
     if (isSet("pooling"))

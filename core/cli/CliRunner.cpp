@@ -166,9 +166,9 @@ int run(const CliOptions& o) {
     sink.started = [&](const RunStarted& started) {
         if (!o.quiet)
             std::cerr << "deepart-cli: " << started.width << "x" << started.height << " px, "
-                      << started.totalIterations << " iterations ("
+                      << started.totalIterations << " iterations (preset "
                       << toString(matchingPreset(settings)) << ", " << o.run.styles.size()
-                      << (o.run.styles.size() == 1 ? " style, " : " styles, ")
+                      << (o.run.styles.size() == 1 ? " style, look " : " styles, look ")
                       << toString(matchingLook(o.run)) << ") on " << started.deviceText << '\n';
     };
     sink.iteration = [&](const IterationStats& stats, const torch::Tensor&) {

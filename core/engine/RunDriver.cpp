@@ -123,6 +123,8 @@ torch::Tensor initialImage(const torch::Tensor& content, const torch::Tensor& gi
     return (content * (1.0 - r) + noise * r).clamp(0.0, 1.0);
 }
 
+constexpr int kImageStartWarmup = 10;
+
 bool allFinite(const std::vector<double>& values) {
     return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
 }
@@ -220,7 +222,8 @@ public:
                                     [this] { control_.throwIfStopped(); });
                 objective.setLossWeights(result_.lossWeights);
                 startImage(stage, stageContent);
-                const auto optimizer = makeOptimizer(settings_, image_, stage.iterations);
+                const auto optimizer = makeOptimizer(
+                    stage.index == 0 ? firstScaleSettings() : settings_, image_, stage.iterations);
                 if (stage.index == 0 && sink_.started)
                     sink_.started(RunStarted{describeDevice(device), outputWidth_, outputHeight_,
                                              scales_.totalIterations(), presented(image_)});
@@ -251,6 +254,17 @@ private:
         checkRunFitsInMemory(settings_, outputWidth_, outputHeight_, largest.width, largest.height,
                              weightBytes, plan_.memoryLimitBytes.value_or(availableMemoryBytes()),
                              masked);
+    }
+
+    // A run that starts from an image (an earlier result, most often) restarts Adam without its
+    // moments: its first steps move every pixel by the full rate and undo much of what the image
+    // had (measured: a continuation's loss jumped 2.6x at its second step and ended above where
+    // it began). A short warm-up, unless the settings have one, keeps the first steps small.
+    TransferSettings firstScaleSettings() const {
+        TransferSettings s = settings_;
+        if (s.init == InitMode::Image && s.optimizer == OptimizerKind::Adam)
+            s.adam.warmupIterations = std::max(s.adam.warmupIterations, kImageStartWarmup);
+        return s;
     }
 
     // The image as the user sees it: in Luminance mode its luminance with the content's colours.

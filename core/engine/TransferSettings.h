@@ -25,7 +25,9 @@ struct LossWeights {
     bool operator!=(const LossWeights& other) const { return !(*this == other); }
 };
 
-// Image: a given picture (RunPlan::initImage), e.g. an earlier result to continue from.
+// Image: a given picture (RunPlan::initImage), e.g. an earlier result to continue from; Adam then
+// warms up over at least 10 iterations (its moments start afresh, and full-rate first steps would
+// undo the picture).
 enum class InitMode { Content, Noise, Blend, Image };
 enum class Pooling { Max, Average };
 enum class OptimizerKind { Adam, Lbfgs };

@@ -97,18 +97,21 @@ private Q_SLOTS:
                               << "allowed: content, noise, blend, image";
         QTest::newRow("init image without file")
             << QStringList{"--init", "image"} << "--init image needs --init-image FILE";
+        QTest::newRow("init image with another init")
+            << QStringList{"--init-image", "x.png", "--init", "noise"}
+            << "--init-image starts from an image; it cannot go with --init noise";
         QTest::newRow("blend count")
-            << QStringList{"--style", "b.jpg", "--style-blend", "1"} << "1 weights for 2 styles";
+            << QStringList{"--style", "b.jpg", "--style-blend", "1"} << "1 weight for 2 styles";
         QTest::newRow("blend negative")
             << QStringList{"--style-blend", "-1"} << "--style-blend: '-1' is not valid";
         QTest::newRow("blend all zero") << QStringList{"--style-blend", "0"} << "all 0";
         QTest::newRow("scale zero")
             << QStringList{"--style-scale", "0"} << "--style-scale: '0' is not valid";
         QTest::newRow("scale count")
-            << QStringList{"--style-scale", "1,2"} << "2 scales for 1 styles";
+            << QStringList{"--style-scale", "1,2"} << "2 scales for 1 style";
         QTest::newRow("too many masks")
             << QStringList{"--style-mask", "a.png", "--style-mask", "b.png"}
-            << "2 masks for 1 styles";
+            << "2 masks for 1 style";
         QTest::newRow("colours") << QStringList{"--preserve-colors", "sepia"}
                                  << "allowed: none, luminance, match";
         QTest::newRow("look") << QStringList{"--look", "noir"}

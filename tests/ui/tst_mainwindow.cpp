@@ -20,6 +20,8 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -176,6 +178,41 @@ private Q_SLOTS:
         QVERIFY2(label.startsWith(QStringLiteral("#2 ↳ #4")), qPrintable(label));
         // The panel's own choice is untouched: the next Start begins from the content again.
         QCOMPARE(window.currentRequest().transfer.init, InitMode::Content);
+    }
+
+    void wheelScrollsThePanelInsteadOfChangingValues() {
+        MainWindow window;
+        QVERIFY(window.loadContent(content_));
+        QVERIFY(window.loadStyle(style_));
+        window.resize(1000, 600); // the left panel then scrolls
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* area = window.findChild<QScrollArea*>();
+        QVERIFY(area && area->verticalScrollBar()->maximum() > 0);
+        QSpinBox* size = window.settingsPanel()->size();
+        area->ensureWidgetVisible(size);
+        const int before = size->value();
+        const int scrolled = area->verticalScrollBar()->value();
+        const auto wheel = [&](QWidget* target) {
+            const QPoint at = target->rect().center();
+            QWheelEvent event(at, target->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(target, &event);
+        };
+        wheel(size);
+        QCOMPARE(size->value(), before);
+        QVERIFY(area->verticalScrollBar()->value() != scrolled);
+        // A slider too (the blend weight of a style card).
+        QSlider* blend = window.styleStrip()->findChild<QSlider*>();
+        QVERIFY(blend);
+        const int blendBefore = blend->value();
+        wheel(blend);
+        QCOMPARE(blend->value(), blendBefore);
+        // Once the user has clicked or tabbed into it, the wheel is the control's.
+        size->setFocus();
+        QTRY_VERIFY(size->hasFocus());
+        wheel(size);
+        QVERIFY(size->value() != before);
     }
 
     void dropLoadsContentIntoGallery() {

@@ -139,6 +139,37 @@ private Q_SLOTS:
         QCOMPARE(job.transfer, TransferSettings{});
     }
 
+    void startsFromAnImageFile() {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        SettingsPanel panel;
+        panel.setInitImage(QStringLiteral("/art/earlier.png"));
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.init, InitMode::Image);
+        QCOMPARE(job.initImagePath, QStringLiteral("/art/earlier.png"));
+        QVERIFY(panel.initBox()->currentText().contains(QStringLiteral("earlier.png")));
+        panel.save(settings);
+        SettingsPanel restored;
+        restored.restore(settings);
+        JobRequest back;
+        restored.applyTo(back);
+        QCOMPARE(back.transfer.init, InitMode::Image);
+        QCOMPARE(back.initImagePath, QStringLiteral("/art/earlier.png"));
+        // Another choice: no image goes with the job.
+        panel.initBox()->setCurrentIndex(panel.initBox()->findData(int(InitMode::Noise)));
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.init, InitMode::Noise);
+        QVERIFY(job.initImagePath.isEmpty());
+        // Settings that start from an image but name none (an exported artwork's) start from the
+        // content.
+        JobRequest nameless;
+        nameless.transfer.init = InitMode::Image;
+        panel.showSettings(nameless);
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.init, InitMode::Content);
+    }
+
     void persistsAsTheSettingsSchema() {
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);

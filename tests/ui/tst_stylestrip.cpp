@@ -155,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(strip.card(0)->weightControl()->value(), 50.0);
         QCOMPARE(strip.card(0)->shareLabel()->text(), QStringLiteral("20 % of the blend"));
         QCOMPARE(strip.card(1)->scaleBox()->value(), 1.5);
-        QCOMPARE(strip.card(2)->regionLabel()->text(), QStringLiteral("Region"));
+        QCOMPARE(strip.card(2)->regionLabel()->text(), QStringLiteral("Painted area"));
         QVERIFY(strip.card(2)->clearRegionButton()->isVisibleTo(strip.card(2)));
         QVERIFY(!strip.card(1)->clearRegionButton()->isVisibleTo(strip.card(1)));
         // Setting what is already there is no change.
@@ -164,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 3);
         // Clamped to what the controls show.
         strip.setScale(1, 9.0);
-        QCOMPARE(strip.styles()[1].scale, 4.0);
+        QCOMPARE(strip.styles()[1].scale, 8.0);
         changed.clear();
 
         // The user's edits, through the card's own controls.
@@ -252,7 +252,7 @@ private Q_SLOTS:
         strip.setStyles(styles);
         QCOMPARE(changed.count(), 1);
         QVERIFY(strip.styles() == styles);
-        QCOMPARE(strip.card(1)->regionLabel()->text(), QStringLiteral("Region"));
+        QCOMPARE(strip.card(1)->regionLabel()->text(), QStringLiteral("Painted area"));
         QCOMPARE(strip.card(2)->shareLabel()->text(), QStringLiteral("0 % of the blend"));
 
         // Replaced, not appended; a file that does not load is reported and skipped.
