@@ -11,6 +11,7 @@
 #include <QImageWriter>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace deepart {
@@ -112,6 +113,18 @@ QString ExportWriter::exportAll(const QList<SnapshotInfo>& snapshots, const QStr
             return error;
     }
     return {};
+}
+
+QString ExportWriter::fileFilters() {
+    return QObject::tr("PNG (*.png);;JPEG (*.jpg *.jpeg);;TIFF (*.tif *.tiff);;WebP (*.webp)");
+}
+
+QString ExportWriter::withFilterExtension(const QString& path, const QString& filter) {
+    if (!QFileInfo(path).suffix().isEmpty())
+        return path;
+    static const QRegularExpression firstPattern(QStringLiteral("\\*\\.(\\w+)"));
+    const auto match = firstPattern.match(filter);
+    return path + QLatin1Char('.') + (match.hasMatch() ? match.captured(1) : QStringLiteral("png"));
 }
 
 } // namespace deepart

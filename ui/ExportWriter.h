@@ -34,6 +34,11 @@ public:
     static QString exportAll(const QList<SnapshotInfo>& snapshots, const QString& folder,
                              const QString& extension,
                              const QString& prefix = QStringLiteral("deepart"));
+
+    // The file dialog's filters, and `path` with the extension of `filter` ("JPEG (*.jpg
+    // *.jpeg)") when it has none: a name typed without one takes the chosen format's.
+    static QString fileFilters();
+    static QString withFilterExtension(const QString& path, const QString& filter);
 };
 
 // The settings an exported PNG carries, if it carries valid ones (any thread).

@@ -13,8 +13,11 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMimeData>
+#include <QPainter>
 #include <QStandardPaths>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace deepart {
 
@@ -31,7 +34,8 @@ ImageWell::ImageWell(const QString& title, const QString& role, QWidget* parent)
     thumbnail_->setMinimumSize(160, 110);
     thumbnail_->setText(tr("Drop an image here\nor click to browse"));
     caption_->setAlignment(Qt::AlignCenter);
-    caption_->setWordWrap(true);
+    // The caption follows the well's width, never sets it.
+    caption_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     error_->setWordWrap(true);
     error_->setStyleSheet(QStringLiteral("color: #c0392b"));
     error_->hide();
@@ -42,6 +46,11 @@ ImageWell::ImageWell(const QString& title, const QString& role, QWidget* parent)
     layout->addWidget(caption_);
     layout->addWidget(error_);
     pasteFolder_ = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    chooser_ = [this](const QString& folder) {
+        return QFileDialog::getOpenFileName(
+            this, tr("Choose the %1").arg(role_), folder,
+            tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp);;All files (*)"));
+    };
 }
 
 QString ImageWell::errorText() const {
@@ -61,10 +70,8 @@ bool ImageWell::loadFile(const QString& path) {
     image_ = loaded;
     browseFolder_ = QFileInfo(path).absolutePath();
     error_->hide();
-    caption_->setText(QStringLiteral("%1\n%2 × %3 px")
-                          .arg(QFileInfo(path).fileName())
-                          .arg(image_.width())
-                          .arg(image_.height()));
+    caption_->setToolTip(QDir::toNativeSeparators(path));
+    showCaption();
     showThumbnail();
     Q_EMIT imageChanged(path_);
     return true;
@@ -84,9 +91,29 @@ void ImageWell::showThumbnail() {
                                          Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
+void ImageWell::showCaption() {
+    if (image_.isNull())
+        return;
+    const QString name = caption_->fontMetrics().elidedText(
+        QFileInfo(path_).fileName(), Qt::ElideMiddle, std::max(40, contentsRect().width() - 12));
+    caption_->setText(
+        QStringLiteral("%1\n%2 × %3 px").arg(name).arg(image_.width()).arg(image_.height()));
+}
+
 void ImageWell::resizeEvent(QResizeEvent* event) {
     QFrame::resizeEvent(event);
+    showCaption();
     showThumbnail();
+}
+
+void ImageWell::paintEvent(QPaintEvent* event) {
+    QFrame::paintEvent(event);
+    if (!hasFocus())
+        return;
+    // Keyboard users see where they are; Space or Enter then browses.
+    QPainter painter(this);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.drawRect(rect().adjusted(1, 1, -1, -1));
 }
 
 void ImageWell::dragEnterEvent(QDragEnterEvent* event) {
@@ -121,13 +148,16 @@ void ImageWell::keyPressEvent(QKeyEvent* event) {
         paste();
         return;
     }
+    if (event->key() == Qt::Key_Space || event->key() == Qt::Key_Return ||
+        event->key() == Qt::Key_Enter) {
+        browse();
+        return;
+    }
     QFrame::keyPressEvent(event);
 }
 
 void ImageWell::browse() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Choose the %1").arg(role_), browseFolder_,
-        tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp);;All files (*)"));
+    const QString path = chooser_(browseFolder_);
     if (!path.isEmpty())
         loadFile(path);
 }

@@ -3,13 +3,16 @@
 #include <QFrame>
 #include <QImage>
 
+#include <functional>
+
 class QLabel;
 
 namespace deepart {
 
 // A thumbnail well for the content or style image: takes files dropped from a file manager, a
-// click to browse, and paste (Ctrl+V: a copied file or image). Shows the image, its file name and
-// pixel size. A bad file shows the reason and keeps the previous image. GUI thread only.
+// click (or Space/Enter when focused) to browse, and paste (Ctrl+V: a copied file or image). Shows
+// the image, its file name and pixel size. A bad file shows the reason and keeps the previous
+// image. GUI thread only.
 class ImageWell : public QFrame {
     Q_OBJECT
 public:
@@ -29,6 +32,10 @@ public:
 
     void paste();
     void browse();
+    // Asks for a file to open; by default a file dialog. Tests replace it.
+    void setFileChooser(std::function<QString(const QString& folder)> chooser) {
+        chooser_ = std::move(chooser);
+    }
 
 Q_SIGNALS:
     void imageChanged(const QString& path);
@@ -40,9 +47,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     void showThumbnail();
+    void showCaption(); // the file name elided to the width, so a long one cannot widen the panel
     void showError(const QString& message);
 
     QString role_;
@@ -50,6 +59,7 @@ private:
     QImage image_;
     QString pasteFolder_;
     QString browseFolder_;
+    std::function<QString(const QString&)> chooser_;
     QLabel* title_;
     QLabel* thumbnail_;
     QLabel* caption_;

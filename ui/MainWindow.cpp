@@ -168,7 +168,8 @@ void MainWindow::buildLayout() {
             &MainWindow::showGalleryMenu);
     connect(galleryView_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
-    connect(galleryView_, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+    // A click shows the item in the preview (the next live preview of a run replaces it).
+    connect(galleryView_, &QListView::clicked, this, [this](const QModelIndex& index) {
         preview_->setImage(gallery_->item(index.row()).image);
         tabs_->setCurrentWidget(preview_);
     });
@@ -247,6 +248,7 @@ void MainWindow::connectSession() {
     connect(session_, &TransferSession::previewReady, this,
             [this](int, const QImage& image) { preview_->setImage(image); });
     connect(session_, &TransferSession::snapshotReady, gallery_, &GalleryModel::addSnapshot);
+    connect(gallery_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::finished, this, [this](int completed, bool stopped) {
         progressTimer_.stop();
         flushProgress();
@@ -434,6 +436,9 @@ void MainWindow::updateActions() {
     const bool inputs = !contentWell_->path().isEmpty() && styleStrip_->count() > 0;
     start_->setEnabled(!running && inputs);
     continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);
+    // Nothing to export before there is a picture.
+    export_->setEnabled(!preview_->image().isNull());
+    exportAll_->setEnabled(!gallery_->snapshots().isEmpty());
     pause_->setEnabled(running);
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(running);
@@ -448,9 +453,16 @@ void MainWindow::compareSelected() {
         rows.append(index.row());
     std::sort(rows.begin(), rows.end());
     if (rows.size() < 2) {
-        // One or none selected: compare the newest snapshot with the content image.
+        // One or none selected: that item (or the newest snapshot) against the content image,
+        // or, with the content itself selected, the content against the newest snapshot.
         const int newest = gallery_->rowCount() - 1;
-        rows = {rows.isEmpty() ? newest : rows.first(), 0};
+        const int chosen = rows.isEmpty() || rows.first() == 0 ? newest : rows.first();
+        if (chosen <= 0) {
+            statusBar()->showMessage(tr("Nothing to compare yet: load a photo and run first."),
+                                     8000);
+            return;
+        }
+        rows = {0, chosen}; // the photo on the left, as with two selected
     }
     compare_->compare(rows.at(0), rows.at(1));
     tabs_->setCurrentWidget(compare_);
@@ -508,12 +520,31 @@ QString MainWindow::exportAllTo(const QString& folder, const QString& extension)
                                    QFileInfo(contentWell_->path()).completeBaseName());
 }
 
+QString MainWindow::suggestedExportName() const {
+    const QString base = QFileInfo(contentWell_->path()).completeBaseName();
+    const auto selected = galleryView_->selectionModel()->selectedIndexes();
+    if (!selected.isEmpty()) {
+        const auto& item = gallery_->item(selected.first().row());
+        if (item.kind == GalleryModel::Kind::Snapshot)
+            return QStringLiteral("%1-%2.png")
+                .arg(base)
+                .arg(item.snapshot.iteration, 4, 10, QLatin1Char('0'));
+        return QFileInfo(item.kind == GalleryModel::Kind::Content ? contentWell_->path()
+                                                                  : styleStrip_->stylePath(0))
+                   .completeBaseName() +
+               QStringLiteral("-copy.png");
+    }
+    return base + QStringLiteral("-preview.png");
+}
+
 void MainWindow::exportSelectedInteractive() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export image"), QDir(exportFolder_).filePath(QStringLiteral("artwork.png")),
-        tr("PNG (*.png);;JPEG (*.jpg *.jpeg);;TIFF (*.tif *.tiff);;WebP (*.webp)"));
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export image"),
+                                                QDir(exportFolder_).filePath(suggestedExportName()),
+                                                ExportWriter::fileFilters(), &filter);
     if (path.isEmpty())
         return;
+    path = ExportWriter::withFilterExtension(path, filter);
     exportFolder_ = QFileInfo(path).absolutePath();
     const QString error = exportSelected(path);
     if (error.isEmpty())

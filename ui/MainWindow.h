@@ -103,6 +103,7 @@ private:
     void showError(const QString& message);
     void restoreState();
     void saveState() const;
+    QString suggestedExportName() const;
     void exportSelectedInteractive();
     void exportAllInteractive();
 

@@ -28,6 +28,17 @@ private:
     }
 
 private Q_SLOTS:
+    void aNameWithoutExtensionTakesTheFilters() {
+        const QString jpeg = QStringLiteral("JPEG (*.jpg *.jpeg)");
+        QCOMPARE(ExportWriter::withFilterExtension(QStringLiteral("/a/art"), jpeg),
+                 QStringLiteral("/a/art.jpg"));
+        QCOMPARE(ExportWriter::withFilterExtension(QStringLiteral("/a/art.tif"), jpeg),
+                 QStringLiteral("/a/art.tif"));
+        QCOMPARE(ExportWriter::withFilterExtension(QStringLiteral("/a/art"), QString()),
+                 QStringLiteral("/a/art.png"));
+        QVERIFY(ExportWriter::fileFilters().contains(jpeg));
+    }
+
     void pngCarriesSettings() {
         const auto s = snapshot(200);
         const QString path = dir_.filePath(QStringLiteral("art.png"));

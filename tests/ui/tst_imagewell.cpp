@@ -3,9 +3,11 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QVBoxLayout>
 #include <QtTest>
 
 using namespace deepart;
@@ -43,6 +45,42 @@ private Q_SLOTS:
         QCOMPARE(well.path(), good_);
         QCOMPARE(well.image().size(), QSize(64, 48));
         QVERIFY(well.errorText().isEmpty());
+    }
+
+    void longNameDoesNotWidenTheWell() {
+        const QString longName =
+            QStringLiteral("pasted-") + QString(120, QLatin1Char('x')) + QStringLiteral(".png");
+        const QString path =
+            test::writeRgbImage(dir_.filePath(longName), test::testPicture(64, 48));
+        QWidget panel;
+        auto* layout = new QVBoxLayout(&panel);
+        auto* well = new ImageWell(QStringLiteral("Content"), QStringLiteral("content image"));
+        layout->addWidget(well);
+        panel.resize(260, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const int before = panel.minimumSizeHint().width();
+        QVERIFY(well->loadFile(path));
+        QCOMPARE(panel.minimumSizeHint().width(), before);
+        QVERIFY(well->width() <= 260);
+        const auto* caption = well->findChildren<QLabel*>().at(2);
+        QVERIFY2(caption->text().contains(QChar(0x2026)), qPrintable(caption->text())); // "…"
+        QVERIFY(caption->toolTip().endsWith(longName));
+    }
+
+    void spaceOrEnterBrowses() {
+        ImageWell well(QStringLiteral("Content"), QStringLiteral("content image"));
+        int asked = 0;
+        well.setFileChooser([&](const QString&) {
+            ++asked;
+            return good_;
+        });
+        QTest::keyClick(&well, Qt::Key_Space);
+        QCOMPARE(asked, 1);
+        QCOMPARE(well.path(), good_);
+        QTest::keyClick(&well, Qt::Key_Return);
+        QCOMPARE(asked, 2);
+        QCOMPARE(well.focusPolicy(), Qt::StrongFocus);
     }
 
     void badDropKeepsPreviousImage() {

@@ -305,7 +305,21 @@ private Q_SLOTS:
 
     void compareAndExport() {
         MainWindow window;
+        // Nothing to export before there is a picture.
+        const auto actionNamed = [&](const QString& prefix) {
+            for (QAction* a : window.actions())
+                if (a->text().startsWith(prefix))
+                    return a;
+            return static_cast<QAction*>(nullptr);
+        };
+        QAction* exportOne = actionNamed(QStringLiteral("Export…"));
+        QAction* exportAll = actionNamed(QStringLiteral("Export all"));
+        QVERIFY(exportOne && exportAll);
+        QVERIFY(!exportOne->isEnabled());
+        QVERIFY(!exportAll->isEnabled());
         prepare(window, 6, 3);
+        QVERIFY(exportOne->isEnabled());  // the photo is in the preview
+        QVERIFY(!exportAll->isEnabled()); // no snapshot yet
         window.show();
         window.start();
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -317,6 +331,17 @@ private Q_SLOTS:
         window.compareSelected();
         QCOMPARE(window.compareView()->leftRow(), 0);
         QCOMPARE(window.compareView()->rightRow(), 2);
+        QVERIFY(exportAll->isEnabled());
+        // With only the content selected, it is compared with the newest snapshot, not itself.
+        selection->clearSelection();
+        selection->select(window.gallery()->index(0), QItemSelectionModel::Select);
+        window.compareSelected();
+        QCOMPARE(window.compareView()->leftRow(), 0);
+        QCOMPARE(window.compareView()->rightRow(), 3);
+        // A click on a snapshot shows it in the preview.
+        const QRect item = window.galleryView()->visualRect(window.gallery()->index(2));
+        QTest::mouseClick(window.galleryView()->viewport(), Qt::LeftButton, {}, item.center());
+        QCOMPARE(window.preview()->image(), window.gallery()->item(2).image);
 
         selection->clearSelection();
         selection->select(window.gallery()->index(3), QItemSelectionModel::Select);
