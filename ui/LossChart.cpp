@@ -41,7 +41,7 @@ LossChart::LossChart(QWidget* parent)
     total_->attachAxis(yAxis_);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(160);
+    setMinimumHeight(110); // the preview needs the height more on small screens
     // The usual terms are there from the start, so the legend does not jump at the first point.
     for (const char* name : {"content", "style", "tv"})
         seriesFor(QLatin1String(name));

@@ -157,8 +157,8 @@ void MainWindow::buildLayout() {
     galleryView_->setWrapping(false);
     galleryView_->setIconSize(QSize(96, 96));
     galleryView_->setGridSize(QSize(120, 140));
-    galleryView_->setMinimumHeight(160);
-    galleryView_->setMaximumHeight(170);
+    galleryView_->setMinimumHeight(150); // one row of thumbnails with their two-line labels
+    galleryView_->setMaximumHeight(160);
     galleryView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     galleryView_->setMovement(QListView::Static);
     galleryView_->setToolTip(tr("Select two items and press Ctrl+K to compare them; right-click "
@@ -189,16 +189,22 @@ void MainWindow::buildLayout() {
     rightLayout->addWidget(progress_);
     rightLayout->addWidget(progressText_);
     rightLayout->addWidget(error_);
+    // Preview, chart and gallery share one splitter: on a small screen the preview gets the
+    // space (the gallery keeps one row of thumbnails), and the user can move the borders.
+    auto* galleryRow = new QWidget(this);
+    auto* galleryLayout = new QHBoxLayout(galleryRow);
+    galleryLayout->setContentsMargins(0, 0, 0, 0);
+    galleryLayout->addWidget(galleryView_, 1);
+    galleryLayout->addWidget(compareButton);
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(tabs_);
     vertical->addWidget(chart_);
-    vertical->setStretchFactor(0, 3);
+    vertical->addWidget(galleryRow);
+    vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
+    vertical->setStretchFactor(2, 0);
+    vertical->setChildrenCollapsible(false);
     rightLayout->addWidget(vertical, 1);
-    auto* galleryRow = new QHBoxLayout;
-    galleryRow->addWidget(galleryView_, 1);
-    galleryRow->addWidget(compareButton);
-    rightLayout->addLayout(galleryRow);
 
     auto* split = new QSplitter(this);
     split->addWidget(inputsScroll);

@@ -4,6 +4,7 @@
 #include "ImageWell.h"
 #include "KerasWeightsWriter.h"
 #include "Looks.h"
+#include "LossChart.h"
 #include "MainWindow.h"
 #include "RegionEditing.h"
 #include "SettingsPanel.h"
@@ -213,6 +214,19 @@ private Q_SLOTS:
         QTRY_VERIFY(size->hasFocus());
         wheel(size);
         QVERIFY(size->value() != before);
+    }
+
+    void aSmallWindowGivesThePreviewTheSpace() {
+        MainWindow window;
+        QVERIFY(window.loadContent(content_));
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The gallery keeps a row of thumbnails, the chart its minimum; the rest is the preview's.
+        QVERIFY(window.lossChart()->height() >= 100);
+        QVERIFY2(window.preview()->height() >= 260,
+                 qPrintable(QString::number(window.preview()->height())));
+        QVERIFY(window.galleryView()->height() >= 140);
     }
 
     void dropLoadsContentIntoGallery() {
