@@ -10,6 +10,17 @@
 namespace deepart {
 
 namespace {
+// At most this many labels on an axis: more overlap (Qt then elides them all to "…").
+constexpr int kMaxLabels = 6;
+
+// The smallest of 1, 2, 5, 10, 20, 50… that cuts [0, end] into at most kMaxLabels steps.
+double niceStep(double end) {
+    for (double magnitude = 1.0;; magnitude *= 10.0)
+        for (double m : {1.0, 2.0, 5.0})
+            if (end / (m * magnitude) <= kMaxLabels)
+                return m * magnitude;
+}
+
 QString displayName(const QString& term) {
     if (term == QLatin1String("content"))
         return LossChart::tr("Content");
@@ -30,7 +41,10 @@ LossChart::LossChart(QWidget* parent)
     total_->setName(tr("Total"));
     xAxis_->setTitleText(tr("Iteration"));
     xAxis_->setLabelFormat(QStringLiteral("%d"));
-    xAxis_->setRange(0, 10);
+    // Ticks at whole, round iterations from 0 (0, 10, 20…), the axis ending at the run's end.
+    xAxis_->setTickType(QValueAxis::TicksDynamic);
+    xAxis_->setTickAnchor(0.0);
+    fitXAxis(10.0);
     yAxis_->setLabelFormat(QStringLiteral("%.0e"));
     yAxis_->setBase(10.0);
     yAxis_->setRange(1, 10);
@@ -95,17 +109,41 @@ void LossChart::addStats(const IterationStats& stats) {
         append(seriesFor(QString::fromStdString(term.name)), stats.iteration, term.value);
     if (total_->count() > kMaxPoints)
         thin();
-    // The x axis spans the run, so its ticks stay whole numbers and it does not jump.
+    // The x axis spans the run, so it does not jump.
     const double end = std::max(
         {10.0, static_cast<double>(stats.totalIterations), static_cast<double>(stats.iteration)});
-    if (end != xEnd_) {
-        xEnd_ = end;
+    if (end != xEnd_)
+        fitXAxis(end);
+    fitYAxis();
+}
+
+void LossChart::fitXAxis(double end) {
+    xEnd_ = end;
+    // Qt lays out the ticks at each change: range and interval change in the order that never
+    // asks for more than a few (a 100000-iteration range with the old interval of 2 would ask
+    // for 50000 labels and freeze the window).
+    const double step = niceStep(end);
+    if (step >= xAxis_->tickInterval()) {
+        xAxis_->setTickInterval(step);
         xAxis_->setRange(0, end);
-        xAxis_->applyNiceNumbers(); // ticks at round iterations (0, 10, 20, not 0, 7, 15)
+    } else {
+        xAxis_->setRange(0, end);
+        xAxis_->setTickInterval(step);
     }
-    if (low_ > 0.0)
-        yAxis_->setRange(std::pow(10.0, std::floor(std::log10(low_))),
-                         std::pow(10.0, std::ceil(std::log10(high_ * 1.0001))));
+}
+
+void LossChart::fitYAxis() {
+    if (!(low_ > 0.0))
+        return;
+    // Whole decades; when they are many (a weight raised 1000x mid-run), a label every second or
+    // third decade, so that the labels stay readable.
+    const int lowDecade = static_cast<int>(std::floor(std::log10(low_)));
+    const int highDecade = static_cast<int>(std::ceil(std::log10(high_ * 1.0001)));
+    const int perLabel = std::max(1, (highDecade - lowDecade + kMaxLabels - 1) / kMaxLabels);
+    const int first = lowDecade - ((lowDecade % perLabel) + perLabel) % perLabel;
+    const int last = first + perLabel * ((highDecade - first + perLabel - 1) / perLabel);
+    yAxis_->setBase(std::pow(10.0, perLabel));
+    yAxis_->setRange(std::pow(10.0, first), std::pow(10.0, std::max(last, first + perLabel)));
 }
 
 void LossChart::clear() {
@@ -114,8 +152,9 @@ void LossChart::clear() {
         series->clear();
     low_ = high_ = 0.0;
     stride_ = 1;
-    xEnd_ = 10.0;
-    xAxis_->setRange(0, 10);
+    fitXAxis(10.0);
+    yAxis_->setBase(10.0);
+    yAxis_->setRange(1, 10);
 }
 
 } // namespace deepart

@@ -27,11 +27,15 @@ public:
     void clear();
     int pointCount() const; // of the total's series
     int stride() const { return stride_; }
+    QValueAxis* xAxis() const { return xAxis_; }
+    QLogValueAxis* yAxis() const { return yAxis_; }
 
 private:
     QLineSeries* seriesFor(const QString& name);
     void append(QLineSeries* series, int iteration, double value);
     void thin();
+    void fitXAxis(double end);
+    void fitYAxis();
 
     QLineSeries* total_;
     QMap<QString, QLineSeries*> terms_;

@@ -439,6 +439,7 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::updateActions() {
     const bool running = session_->isRunning();
+    settings_->setRunActive(running);
     const bool inputs = !contentWell_->path().isEmpty() && styleStrip_->count() > 0;
     start_->setEnabled(!running && inputs);
     continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);

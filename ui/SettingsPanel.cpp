@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -61,8 +62,9 @@ QString joined(const std::vector<ScaleStep>& scales, bool sizes) {
 } // namespace
 
 SettingsPanel::SettingsPanel(QWidget* parent)
-    : QWidget(parent), preset_(new QComboBox(this)), look_(new QComboBox(this)),
-      colors_(new QComboBox(this)), contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
+    : QWidget(parent), runHint_(new QLabel(this)), preset_(new QComboBox(this)),
+      look_(new QComboBox(this)), colors_(new QComboBox(this)),
+      contentWeight_(new WeightControl(1e-2, 1e8, 2, true, this)),
       styleWeight_(new WeightControl(1e-6, 1e4, 6, true, this)),
       tvWeight_(new WeightControl(1e-3, 1e3, 3, true, this)), size_(spinBox(16, 4096, this)),
       scales_(new QLineEdit(this)), iterations_(new QLineEdit(this)),
@@ -141,6 +143,12 @@ SettingsPanel::SettingsPanel(QWidget* parent)
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    runHint_->setText(tr("A run is going: α, β and γ steer it now; the other settings apply to "
+                         "the next run."));
+    runHint_->setWordWrap(true);
+    runHint_->setStyleSheet(QStringLiteral("color: palette(highlight); font-style: italic"));
+    runHint_->hide();
+    form->addRow(runHint_);
     form->addRow(tr("Preset"), preset_);
     form->addRow(tr("Look"), look_);
     form->addRow(tr("Colours"), colors_);
@@ -238,6 +246,10 @@ void SettingsPanel::setInitImage(const QString& path) {
         init_->setCurrentIndex(item);
         lastInitIndex_ = item;
     }
+}
+
+void SettingsPanel::setRunActive(bool active) {
+    runHint_->setVisible(active);
 }
 
 void SettingsPanel::showLook(Look look) {

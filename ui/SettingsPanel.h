@@ -39,6 +39,10 @@ public:
     // Shows which look the settings match (it depends on the styles' scales, which the window's
     // style strip holds).
     void showLook(Look look);
+    // While a run goes, a line says which settings steer it (the loss weights) and which wait
+    // for the next run (all others).
+    void setRunActive(bool active);
+    QLabel* runHint() const { return runHint_; }
     // Start the next runs from this image file ("Start from: Image file…").
     void setInitImage(const QString& path);
 
@@ -79,6 +83,7 @@ private:
     TransferSettings route_;
     bool updating_ = false;
 
+    QLabel* runHint_;
     QComboBox* preset_;
     QComboBox* look_;
     QComboBox* colors_;

@@ -1,6 +1,10 @@
 #include "LossChart.h"
 
+#include <QLogValueAxis>
+#include <QValueAxis>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace deepart;
 
@@ -27,6 +31,49 @@ private Q_SLOTS:
                  qPrintable(QString::number(chart.pointCount())));
         QVERIFY(chart.pointCount() > LossChart::kMaxPoints / 4);
         QVERIFY(chart.stride() >= kTotal / LossChart::kMaxPoints);
+    }
+
+    void xTicksAreWholeRoundIterationsUpToTheRunsEnd() {
+        LossChart chart;
+        QCOMPARE(chart.xAxis()->max(), 10.0); // before the first point: 0, 2, 4… not 2.5
+        QCOMPARE(chart.xAxis()->tickInterval(), 2.0);
+        chart.addStats(stats(1, 60));
+        QCOMPARE(chart.xAxis()->min(), 0.0);
+        QCOMPARE(chart.xAxis()->max(), 60.0); // not rounded up to 80
+        QCOMPARE(chart.xAxis()->tickInterval(), 10.0);
+        QCOMPARE(chart.xAxis()->tickAnchor(), 0.0);
+        chart.addStats(stats(1, 1000));
+        QCOMPARE(chart.xAxis()->tickInterval(), 200.0);
+        // A long run and back: never more than a handful of ticks on the way (setting the range
+        // before the interval asked Qt for five million tick labels: the test froze).
+        chart.addStats(stats(1, 10'000'000));
+        QCOMPARE(chart.xAxis()->tickInterval(), 2'000'000.0);
+        chart.clear();
+        QCOMPARE(chart.xAxis()->tickInterval(), 2.0);
+    }
+
+    void yLabelsStayFewWhenALossJumps() {
+        LossChart chart;
+        IterationStats s = stats(1, 60);
+        s.total = 3e4;
+        s.terms = {{"content", 1.0}, {"style", 2e4}, {"tv", 1e3}};
+        chart.addStats(s);
+        QCOMPARE(chart.yAxis()->base(), 10.0);
+        QCOMPARE(chart.yAxis()->min(), 1.0);
+        QCOMPARE(chart.yAxis()->max(), 1e5);
+        // The style weight raised 1000x and more: twelve decades would be twelve labels.
+        s = stats(2, 60);
+        s.total = 5e11;
+        s.terms = {{"content", 1.0}, {"style", 5e11}, {"tv", 1e3}};
+        chart.addStats(s);
+        const double base = chart.yAxis()->base();
+        const double decades = std::log10(chart.yAxis()->max() / chart.yAxis()->min());
+        QVERIFY(chart.yAxis()->min() <= 1.0 && chart.yAxis()->max() >= 5e11);
+        QVERIFY2(decades / std::log10(base) <= 6.0 + 1e-9,
+                 qPrintable(QStringLiteral("base %1, %2 decades").arg(base).arg(decades)));
+        // Every label is a whole power of the base.
+        const double steps = std::log10(chart.yAxis()->min()) / std::log10(base);
+        QCOMPARE(steps, std::round(steps));
     }
 
     void shortRunsKeepEveryPointAndClearResets() {

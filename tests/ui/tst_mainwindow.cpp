@@ -12,6 +12,7 @@
 #include "TestData.h"
 #include "TransferSession.h"
 #include "WeightControl.h"
+#include <QLabel>
 
 #include <QAction>
 #include <QApplication>
@@ -252,12 +253,16 @@ private Q_SLOTS:
         MainWindow window;
         prepare(window, 10, 5);
         window.show();
+        QVERIFY(!window.settingsPanel()->runHint()->isVisible());
         window.startAction()->trigger();
         QVERIFY(window.stopAction()->isEnabled());
+        // Settings other than the weights wait for the next run, and the panel says so.
+        QVERIFY(window.settingsPanel()->runHint()->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(window.progressBar()->value(), 100, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Done")),
                  qPrintable(window.statusText()));
+        QVERIFY(!window.settingsPanel()->runHint()->isVisible());
         QCOMPARE(window.gallery()->rowCount(), 4); // content, style, #5, #10
         QCOMPARE(window.gallery()->item(3).snapshot.iteration, 10);
         QVERIFY(!window.preview()->image().isNull());
