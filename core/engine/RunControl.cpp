@@ -36,16 +36,30 @@ std::optional<LossWeights> RunControl::takeLossWeights() {
     return taken;
 }
 
-bool RunControl::waitWhilePaused(const std::function<void()>& onHold) {
+void RunControl::requestSnapshot() {
+    snapshot_.store(true);
+    std::lock_guard<std::mutex> lock(mutex_);
+    resumed_.notify_all();
+}
+
+bool RunControl::waitWhilePaused(const std::function<void()>& onHold,
+                                 const std::function<void()>& onSnapshot) {
     std::unique_lock<std::mutex> lock(mutex_);
+    // The callbacks run outside the lock: they may call back into this object.
     if (paused_ && !stop_.load() && onHold) {
-        // Outside the lock: the callback may call back into this object.
         lock.unlock();
         onHold();
         lock.lock();
     }
-    resumed_.wait(lock, [this] { return !paused_ || stop_.load(); });
-    return !stop_.load();
+    for (;;) {
+        resumed_.wait(lock,
+                      [&] { return !paused_ || stop_.load() || (onSnapshot && snapshot_.load()); });
+        if (!paused_ || stop_.load() || !snapshot_.exchange(false))
+            return !stop_.load();
+        lock.unlock();
+        onSnapshot();
+        lock.lock();
+    }
 }
 
 } // namespace deepart

@@ -33,12 +33,15 @@ public:
     // The weights set since the last call, if any.
     std::optional<LossWeights> takeLossWeights();
 
-    void requestSnapshot() { snapshot_.store(true); }
+    // Taken after the next iteration, or at once by a run that holds on a pause.
+    void requestSnapshot();
     bool takeSnapshotRequest() { return snapshot_.exchange(false); }
 
     // Run thread: blocks while paused. `onHold`, if set, is called (without the lock held) when
-    // it finds the run paused, before it blocks. Returns false when a stop was asked for.
-    bool waitWhilePaused(const std::function<void()>& onHold = {});
+    // it finds the run paused, before it blocks; `onSnapshot`, if set, for each snapshot asked
+    // for while it holds (the request is then taken). Returns false when a stop was asked for.
+    bool waitWhilePaused(const std::function<void()>& onHold = {},
+                         const std::function<void()>& onSnapshot = {});
 
 private:
     std::atomic<bool> stop_{false};

@@ -297,10 +297,26 @@ private:
     // One iteration with its steering and reports. False when the loss was not finite (the run
     // has then failed, and the image is the one from before the iteration).
     bool iterate(const ScaleStage& stage, Objective& objective, OptimizerStrategy& optimizer) {
-        if (!control_.waitWhilePaused([this] {
+        bool deferredSnapshot = false;
+        const bool goOn = control_.waitWhilePaused(
+            [this] {
                 if (sink_.paused)
                     sink_.paused(iteration_);
-            }))
+            },
+            [&] {
+                // "Snapshot now" while held: the image as it stands, without waiting for Resume
+                // (before the first iteration there is none yet: it waits for that one).
+                if (iteration_ == 0 || !sink_.snapshot)
+                    deferredSnapshot = deferredSnapshot || iteration_ == 0;
+                else
+                    sink_.snapshot(
+                        RunSnapshot{iteration_, true, stage.index,
+                                    static_cast<int>(std::max(image_.size(2), image_.size(3))),
+                                    result_.lastStats, result_.lossWeights, presented(image_)});
+            });
+        if (deferredSnapshot)
+            control_.requestSnapshot();
+        if (!goOn)
             throw RunCancelled{};
         if (const auto weights = control_.takeLossWeights()) {
             result_.lossWeights = *weights;

@@ -288,6 +288,33 @@ private Q_SLOTS:
         QVERIFY(r.snapshots.front().manual);
     }
 
+    void aSnapshotAskedForWhilePausedComesAtOnce() {
+        RunControl control;
+        std::atomic<int> heldAt{-1};
+        std::atomic<int> snapshotAt{-1};
+        std::atomic<bool> manual{false};
+        RunSink sink;
+        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) {
+            if (s.iteration == 2)
+                control.setPaused(true);
+        };
+        sink.paused = [&](int completed) { heldAt = completed; };
+        sink.snapshot = [&](const RunSnapshot& s) {
+            snapshotAt = s.iteration;
+            manual = s.manual;
+        };
+        RunPlan p = plan(5);
+        std::thread runner([&] { runStyleTransfer(p, control, sink); });
+        QTRY_COMPARE_WITH_TIMEOUT(heldAt.load(), 2, 30000);
+        control.requestSnapshot();
+        // Still paused: the snapshot of iteration 2 comes without a Resume.
+        QTRY_COMPARE_WITH_TIMEOUT(snapshotAt.load(), 2, 30000);
+        QVERIFY(manual.load());
+        QVERIFY(control.isPaused());
+        control.setPaused(false);
+        runner.join();
+    }
+
     void pauseHoldsUntilResumed() {
         RunControl control;
         std::atomic<int> done{0};
