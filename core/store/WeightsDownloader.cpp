@@ -7,6 +7,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <filesystem>
+#include <system_error>
+
 namespace deepart {
 
 WeightsDownloader::WeightsDownloader(QString targetPath, QUrl url, QString expectedMd5,
@@ -111,17 +114,24 @@ QString WeightsDownloader::networkErrorText() const {
     return QStringLiteral("the download failed: %1").arg(reply_->errorString());
 }
 
+void WeightsDownloader::closePartial() {
+    partial_.close();
+    // Nothing was received (offline, a server error): no empty file to resume from.
+    if (QFileInfo(partialPath()).size() == 0)
+        QFile::remove(partialPath());
+}
+
 void WeightsDownloader::onFinished() {
     QNetworkReply* reply = reply_;
     reply->deleteLater();
     if (canceling_) {
-        partial_.close();
+        closePartial();
         reply_ = nullptr;
         Q_EMIT canceled();
         return;
     }
     if (!pendingError_.isEmpty()) {
-        partial_.close();
+        closePartial();
         reply_ = nullptr;
         fail(std::exchange(pendingError_, QString()));
         return;
@@ -131,7 +141,7 @@ void WeightsDownloader::onFinished() {
         const QString message = networkErrorText();
         if (status == 416) // the partial file is not a prefix of what the server has
             QFile::remove(partialPath());
-        partial_.close();
+        closePartial();
         reply_ = nullptr;
         fail(message);
         return;
@@ -148,9 +158,13 @@ void WeightsDownloader::onFinished() {
                  .arg(md5, expectedMd5_));
         return;
     }
-    QFile::remove(targetPath_);
-    if (!QFile::rename(partialPath(), targetPath_)) {
-        fail(QStringLiteral("cannot move the download to '%1'").arg(targetPath_));
+    // Replaces the old file in one step: a failed move leaves the old weights, not none.
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(partialPath()).toStdString(),
+                            QFile::encodeName(targetPath_).toStdString(), error);
+    if (error) {
+        fail(QStringLiteral("cannot move the download to '%1': %2")
+                 .arg(targetPath_, QString::fromStdString(error.message())));
         return;
     }
     Q_EMIT finished(targetPath_);

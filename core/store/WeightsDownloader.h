@@ -39,6 +39,7 @@ private:
     void onReadyRead();
     void onFinished();
     void fail(const QString& message);
+    void closePartial(); // closes the .part file, removing it when empty
     QString networkErrorText() const;
 
     QString targetPath_;

@@ -70,6 +70,8 @@ private Q_SLOTS:
         QVERIFY2(failed.first().first().toString().contains(QStringLiteral("HTTP 500")),
                  qPrintable(failed.first().first().toString()));
         QVERIFY(!QFile::exists(target("err.h5")));
+        // Nothing received, nothing left behind (an empty .part file before).
+        QVERIFY(!QFile::exists(downloader.partialPath()));
     }
 
     void offlineSaysSo() {
@@ -88,6 +90,21 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("offline")) &&
                      message.contains(QStringLiteral("Use a file I already have")),
                  qPrintable(message));
+        QVERIFY(!QFile::exists(downloader.partialPath()));
+    }
+
+    void aNewDownloadReplacesTheOldFileInOneStep() {
+        test::LocalHttpServer server(body_);
+        const QString path = target("replace.h5");
+        test::writeBytes(path, QByteArray("old weights"));
+        WeightsDownloader downloader(path, QUrl(server.url()), md5_);
+        QSignalSpy finished(&downloader, &WeightsDownloader::finished);
+        downloader.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), body_);
+        QVERIFY(!QFile::exists(downloader.partialPath()));
     }
 
     void cancelThenResume() {
