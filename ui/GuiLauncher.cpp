@@ -142,7 +142,7 @@ int runGui(int argc, char** argv) {
     parser.process(arguments);
 
     const QString weightsPath = resolveWeights(parser.value(weights));
-    if (weightsPath.isEmpty()) {
+    if (weightsPath.isEmpty() && parser.isSet(screenshot)) {
         std::cerr << "deepart: no usable VGG-19 weights; nothing to do\n";
         return 1;
     }
@@ -200,6 +200,10 @@ int runGui(int argc, char** argv) {
     if (parser.isSet(iterations))
         window.settingsPanel()->setIterationsPerScale(parser.value(iterations).toInt());
     window.show();
+    // Closing the weights dialog does not close the app: it opens, says what is missing, and
+    // File ▸ VGG-19 weights… gets them later.
+    if (weightsPath.isEmpty())
+        window.reportMissingWeights();
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

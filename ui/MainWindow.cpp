@@ -14,6 +14,8 @@
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
 #include "TransferSession.h"
+#include "WeightsDialog.h"
+#include "WeightsStore.h"
 #include "WheelGuard.h"
 
 #include <QAction>
@@ -65,6 +67,13 @@ MainWindow::MainWindow(QWidget* parent)
                       "the next run?")
                        .arg(name)) == QMessageBox::Yes;
     };
+    chooseWeights_ = [this] {
+        const WeightsStore store;
+        WeightsDialog dialog(
+            store, QUrl(qEnvironmentVariable("DEEPART_WEIGHTS_URL", WeightsStore::kUrl)),
+            tr("Download the VGG-19 weights again, or use a file you already have."), this);
+        return dialog.exec() == QDialog::Accepted ? dialog.weightsPath() : QString();
+    };
     buildActions();
     buildLayout();
     connectSession();
@@ -108,6 +117,9 @@ void MainWindow::buildActions() {
     file->addSeparator();
     file->addAction(export_);
     file->addAction(exportAll_);
+    file->addSeparator();
+    file->addAction(tr("VGG-19 weights…"), this, &MainWindow::chooseWeights)
+        ->setStatusTip(tr("Download or import the network's weights"));
     file->addSeparator();
     file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
     auto* run = menuBar()->addMenu(tr("&Run"));
@@ -301,6 +313,23 @@ bool MainWindow::loadStyles(const std::vector<StyleSource>& styles) {
     return styleStrip_->count() == static_cast<int>(styles.size());
 }
 
+void MainWindow::chooseWeights() {
+    const QString path = chooseWeights_();
+    if (path.isEmpty())
+        return;
+    weightsPath_ = path;
+    if (inputErrorShown_)
+        error_->hide();
+    statusBar()->showMessage(tr("Using the weights in %1").arg(QDir::toNativeSeparators(path)),
+                             8000);
+}
+
+void MainWindow::reportMissingWeights() {
+    showError(tr("The VGG-19 weights are missing: File ▸ VGG-19 weights… downloads them or uses "
+                 "a file you already have."));
+    inputErrorShown_ = true;
+}
+
 void MainWindow::setWorkFolder(const QString& folder) {
     workFolder_ = folder;
     regions_->setFolder(QDir(folder).filePath(QStringLiteral("regions")));
@@ -367,8 +396,7 @@ void MainWindow::startJob(const JobRequest& job) {
         return;
     }
     if (weightsPath_.isEmpty()) {
-        showError(tr("The VGG-19 weights are missing: restart the app to download or import "
-                     "them, or start it with --weights FILE."));
+        reportMissingWeights();
         return;
     }
     error_->hide();

@@ -37,6 +37,14 @@ public:
     ~MainWindow() override;
 
     void setWeightsPath(const QString& path) { weightsPath_ = path; }
+    // File ▸ VGG-19 weights…: download or import the weights (again). The chooser shows the
+    // weights dialog and returns the file, or an empty string; tests replace it.
+    void chooseWeights();
+    void setWeightsChooser(std::function<QString()> chooser) {
+        chooseWeights_ = std::move(chooser);
+    }
+    // Says that there are no weights yet and where to get them.
+    void reportMissingWeights();
     QString weightsPath() const { return weightsPath_; }
     bool loadContent(const QString& path);
     // Replaces the styles with this one / these (true when all loaded).
@@ -137,6 +145,7 @@ private:
     int totalIterations_ = 0;
     QElapsedTimer runClock_;
     std::function<bool()> confirmClose_;
+    std::function<QString()> chooseWeights_;
     std::function<bool(const QString&)> confirmRestore_;
     QTimer progressTimer_;
     QList<IterationStats> pendingStats_;

@@ -20,6 +20,7 @@ WeightsDialog::WeightsDialog(const WeightsStore& store, const QUrl& url, const Q
       cancel_(new QPushButton(tr("Cancel download"), this)),
       useFile_(new QPushButton(tr("Use a file I already have…"), this)) {
     setWindowTitle(tr("VGG-19 weights needed"));
+    setMinimumWidth(520);
     auto* intro = new QLabel(
         tr("<p>Deep Art Gallery measures content and style with a VGG-19 network. Its weights "
            "(%1, 80 MB) are not on this computer yet.</p><p>%2</p>")
@@ -83,6 +84,10 @@ QString WeightsDialog::statusText() const {
 void WeightsDialog::setStatus(const QString& text, bool error) {
     status_->setText(text);
     status_->setStyleSheet(error ? QStringLiteral("color: #c0392b") : QString());
+    // A longer message wraps onto more lines: the dialog grows so that none is cut off.
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void WeightsDialog::updateButtons() {

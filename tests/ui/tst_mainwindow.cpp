@@ -230,6 +230,23 @@ private Q_SLOTS:
         QVERIFY(window.galleryView()->height() >= 140);
     }
 
+    void missingWeightsCanBeChosenLater() {
+        MainWindow window;
+        QVERIFY(window.loadContent(content_));
+        QVERIFY(window.loadStyle(style_));
+        window.start();
+        QVERIFY2(window.errorText().contains(QStringLiteral("VGG-19 weights…")),
+                 qPrintable(window.errorText()));
+        QVERIFY(!window.session()->isRunning());
+        window.setWeightsChooser([] { return QString(); }); // closed without weights
+        window.chooseWeights();
+        QVERIFY(window.weightsPath().isEmpty());
+        window.setWeightsChooser([this] { return weights_; });
+        window.chooseWeights();
+        QCOMPARE(window.weightsPath(), weights_);
+        QVERIFY(window.errorText().isEmpty());
+    }
+
     void dropLoadsContentIntoGallery() {
         MainWindow window;
         QMimeData mime;

@@ -4,6 +4,7 @@
 #include "WeightsDialog.h"
 #include "WeightsDownloader.h"
 
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -41,6 +42,31 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().contains(QStringLiteral("HTTP 500")), 10000);
         QVERIFY(!dialog.downloader()->isRunning());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    void aLongMessageIsNotCutOff() {
+        const WeightsStore store(dir_.filePath(QStringLiteral("store3")));
+        WeightsDialog dialog(store, QUrl(QStringLiteral("http://127.0.0.1:1/x")),
+                             QStringLiteral("missing"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The offline message is four or five lines at the dialog's width.
+        const QString message = QStringLiteral(
+            "the download failed: Connection refused. You may be offline. Connect and choose "
+            "Download again, or get the file (vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5) "
+            "on another computer and choose \"Use a file I already have…\". Nothing was changed "
+            "in the weights store, and the next attempt resumes where this one stopped.");
+        QMetaObject::invokeMethod(dialog.downloader(), "failed", Q_ARG(QString, message));
+        QTRY_COMPARE(dialog.statusText(), message);
+        QLabel* status = nullptr;
+        for (QLabel* label : dialog.findChildren<QLabel*>())
+            if (label->text() == message)
+                status = label;
+        QVERIFY(status);
+        QVERIFY2(status->height() >= status->heightForWidth(status->width()),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(status->height())
+                                .arg(status->heightForWidth(status->width()))));
     }
 };
 
