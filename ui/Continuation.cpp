@@ -8,7 +8,9 @@
 namespace deepart {
 
 QString continuationLabel(const SnapshotInfo& snapshot) {
-    const QString own = QStringLiteral("#%1").arg(snapshot.iteration);
+    const int run = snapshot.settings.runNumber;
+    const QString own = run > 0 ? QStringLiteral("R%1 #%2").arg(run).arg(snapshot.iteration)
+                                : QStringLiteral("#%1").arg(snapshot.iteration);
     return snapshot.settings.continuedFrom.isEmpty()
                ? own
                : QStringLiteral("%1 ↳ %2").arg(own, snapshot.settings.continuedFrom);

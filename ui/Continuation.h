@@ -12,8 +12,8 @@ namespace deepart {
 // came from. Returns the error in the user's words, or an empty string.
 QString prepareContinuation(const SnapshotInfo& snapshot, const QString& folder, JobRequest& job);
 
-// How the gallery names a snapshot a run continues from: "#200", or "#200 ↳ #40" for one that
-// itself continued from #40.
+// How the gallery names a snapshot: "R2 #200" (run 2, iteration 200), or "R3 #20 ↳ R2 #200" for
+// one of a run that continued from R2 #200.
 QString continuationLabel(const SnapshotInfo& snapshot);
 
 } // namespace deepart

@@ -102,17 +102,34 @@ QString ExportWriter::exportAll(const QList<SnapshotInfo>& snapshots, const QStr
         return QStringLiteral("there are no snapshots to export yet");
     if (!QFileInfo(folder).isDir())
         return QStringLiteral("the folder '%1' does not exist").arg(folder);
-    for (const auto& snapshot : snapshots) {
-        const QString name = QStringLiteral("%1-%2%3.%4")
-                                 .arg(prefix)
-                                 .arg(snapshot.iteration, 4, 10, QLatin1Char('0'))
-                                 .arg(snapshot.manual ? QStringLiteral("-manual") : QString())
-                                 .arg(extension);
-        const QString error = exportSnapshot(snapshot, QDir(folder).filePath(name));
+    const QStringList paths = exportAllPaths(snapshots, folder, extension, prefix);
+    for (qsizetype i = 0; i < snapshots.size(); ++i) {
+        const QString error = exportSnapshot(snapshots[i], paths[i]);
         if (!error.isEmpty())
             return error;
     }
     return {};
+}
+
+QStringList ExportWriter::exportAllPaths(const QList<SnapshotInfo>& snapshots,
+                                         const QString& folder, const QString& extension,
+                                         const QString& prefix) {
+    QStringList paths;
+    for (const auto& snapshot : snapshots) {
+        const int run = snapshot.settings.runNumber;
+        const QString name =
+            QStringLiteral("%1%2-%3%4.%5")
+                .arg(prefix, run > 0 ? QStringLiteral("-run%1").arg(run) : QString())
+                .arg(snapshot.iteration, 4, 10, QLatin1Char('0'))
+                .arg(snapshot.manual ? QStringLiteral("-manual") : QString(), extension);
+        QString path = QDir(folder).filePath(name);
+        // Two snapshots at one iteration (a manual one while paused, say): both are kept.
+        for (int copy = 2; paths.contains(path); ++copy)
+            path = QDir(folder).filePath(QFileInfo(name).completeBaseName() +
+                                         QStringLiteral("-%1.%2").arg(copy).arg(extension));
+        paths << path;
+    }
+    return paths;
 }
 
 QString ExportWriter::fileFilters() {

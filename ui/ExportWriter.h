@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace deepart {
 
@@ -29,14 +30,18 @@ public:
     static QString exportImage(const QImage& image, const QString& path,
                                const QString& settingsJson = {}, const QString& snapshotJson = {});
     static QString exportSnapshot(const SnapshotInfo& snapshot, const QString& path);
-    // Writes every snapshot as <folder>/<prefix>-<iteration>.<extension>; stops at the first
-    // failure and says which file.
+    // Writes every snapshot as <folder>/<prefix>-run<N>-<iteration>.<extension> (see
+    // exportAllPaths); stops at the first failure and says which file.
     static QString exportAll(const QList<SnapshotInfo>& snapshots, const QString& folder,
                              const QString& extension,
                              const QString& prefix = QStringLiteral("deepart"));
 
     // The file dialog's filters, and `path` with the extension of `filter` ("JPEG (*.jpg
     // *.jpeg)") when it has none: a name typed without one takes the chosen format's.
+    // Where exportAll() writes each snapshot: runs apart, so a second run never replaces the
+    // first one's files ("-manual" for snapshots taken by hand).
+    static QStringList exportAllPaths(const QList<SnapshotInfo>& snapshots, const QString& folder,
+                                      const QString& extension, const QString& prefix);
     static QString fileFilters();
     static QString withFilterExtension(const QString& path, const QString& filter);
 };

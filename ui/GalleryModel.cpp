@@ -1,5 +1,6 @@
 #include "GalleryModel.h"
 
+#include "Continuation.h"
 #include "Presets.h"
 
 #include <QFileInfo>
@@ -43,6 +44,20 @@ QString stylesSummary(const JobRequest& job) {
 }
 
 } // namespace
+
+QString GalleryModel::displayText(const SnapshotInfo& s) {
+    // Which run (so that two runs' "#200" differ), where a continued run came from, and a mark
+    // for snapshots taken by hand and for a run's last image.
+    QString first = continuationLabel(s);
+    if (!s.settings.continuedFrom.isEmpty()) // its own origin is in the tooltip
+        first = first.section(QStringLiteral(" ↳ "), 0, 1);
+    QString second = formatLoss(s.stats.total);
+    if (s.manual)
+        second += tr(" · manual");
+    else if (s.iteration == s.settings.transfer.totalIterations())
+        second += tr(" · final");
+    return first + QLatin1Char('\n') + second;
+}
 
 QString formatLoss(double value) {
     return QString::number(value, 'g', 3);
@@ -97,14 +112,7 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (item.kind != Kind::Snapshot)
             return item.kind == Kind::Content ? tr("Content") : tr("Style");
-        // A run continued from an earlier snapshot shows where it came from.
-        return QStringLiteral("%1\n%2").arg(
-            item.snapshot.settings.continuedFrom.isEmpty()
-                ? QStringLiteral("#%1").arg(item.snapshot.iteration)
-                : QStringLiteral("#%1 ↳ %2")
-                      .arg(item.snapshot.iteration)
-                      .arg(item.snapshot.settings.continuedFrom.section(QLatin1Char(' '), 0, 0)),
-            formatLoss(item.snapshot.stats.total));
+        return displayText(item.snapshot);
     case Qt::DecorationRole:
         return item.icon;
     case Qt::ToolTipRole: {

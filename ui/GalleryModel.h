@@ -30,6 +30,8 @@ public:
     void addSnapshot(const SnapshotInfo& snapshot);
     const Item& item(int row) const { return items_.at(row); }
     QList<SnapshotInfo> snapshots() const;
+    // A snapshot's label under its thumbnail: "R2 #200" and its loss, marked manual or final.
+    static QString displayText(const SnapshotInfo& snapshot);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;

@@ -18,6 +18,7 @@ struct JobRequest {
     std::vector<StyleSource> styles;
     QString initImagePath; // for InitMode::Image, e.g. a snapshot to continue from
     QString continuedFrom; // when continuing from a snapshot: how the gallery names it
+    int runNumber = 0;     // the window's count of runs (1, 2…), naming snapshots and exports
     QString weightsPath;
     int previewInterval = 10;
     int threads = 0; // 0: all cores

@@ -408,7 +408,9 @@ void MainWindow::startJob(const JobRequest& job) {
     pendingStats_.clear();
     progress_->setValue(0);
     progressText_->setText(tr("Preparing (loading weights and images)…"));
-    session_->start(job);
+    JobRequest numbered = job;
+    numbered.runNumber = ++runCount_;
+    session_->start(numbered);
 }
 
 void MainWindow::togglePause() {
@@ -594,6 +596,17 @@ void MainWindow::exportAllInteractive() {
     if (folder.isEmpty())
         return;
     exportFolder_ = folder;
+    int existing = 0;
+    for (const QString& path :
+         ExportWriter::exportAllPaths(gallery_->snapshots(), folder, QStringLiteral("png"),
+                                      QFileInfo(contentWell_->path()).completeBaseName()))
+        existing += QFileInfo::exists(path) ? 1 : 0;
+    if (existing > 0 &&
+        QMessageBox::question(
+            this, tr("Replace files?"),
+            tr("%n file(s) with these names already exist in %1. Replace them?", nullptr, existing)
+                .arg(folder)) != QMessageBox::Yes)
+        return;
     const QString error = exportAllTo(folder, QStringLiteral("png"));
     if (error.isEmpty())
         statusBar()->showMessage(

@@ -143,6 +143,7 @@ private:
     QString weightsPath_;
     QString exportFolder_;
     int totalIterations_ = 0;
+    int runCount_ = 0;
     QElapsedTimer runClock_;
     std::function<bool()> confirmClose_;
     std::function<QString()> chooseWeights_;

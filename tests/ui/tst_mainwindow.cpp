@@ -170,14 +170,27 @@ private Q_SLOTS:
         QCOMPARE(window.gallery()->rowCount(), 6);
         const SnapshotInfo& next = window.gallery()->item(4).snapshot;
         QCOMPARE(next.settings.transfer.init, InitMode::Image);
-        QCOMPARE(next.settings.continuedFrom, QStringLiteral("#4"));
+        QCOMPARE(next.settings.continuedFrom, QStringLiteral("R1 #4"));
+        QCOMPARE(next.settings.runNumber, 2);
         // The run started from the snapshot's image, written losslessly.
         QImage start(next.settings.initImagePath);
         QCOMPARE(start.convertToFormat(QImage::Format_RGB32),
                  from.convertToFormat(QImage::Format_RGB32));
         const QString label =
             window.gallery()->data(window.gallery()->index(4), Qt::DisplayRole).toString();
-        QVERIFY2(label.startsWith(QStringLiteral("#2 ↳ #4")), qPrintable(label));
+        QVERIFY2(label.startsWith(QStringLiteral("R2 #2 ↳ R1 #4")), qPrintable(label));
+        // Export all after the two runs: every snapshot in its own file (the second run used to
+        // replace the first one's), the last ones marked final in the gallery.
+        const QString folder = dir_.filePath(QStringLiteral("two-runs"));
+        QDir().mkpath(folder);
+        QCOMPARE(window.exportAllTo(folder, QStringLiteral("png")), QString());
+        const QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files, (QStringList{"c-run1-0002.png", "c-run1-0004.png", "c-run2-0002.png",
+                                     "c-run2-0004.png"}));
+        QVERIFY(window.gallery()
+                    ->data(window.gallery()->index(5), Qt::DisplayRole)
+                    .toString()
+                    .endsWith(QStringLiteral("· final")));
         // The panel's own choice is untouched: the next Start begins from the content again.
         QCOMPARE(window.currentRequest().transfer.init, InitMode::Content);
     }
