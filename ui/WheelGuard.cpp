@@ -44,8 +44,8 @@ bool WheelGuard::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::Polish) {
         // Qt gives wheel focus before any filter sees the wheel: such controls must not take
         // focus from the wheel at all.
-        if (QWidget* control = guardedControl(watched); control == watched &&
-                                                         control->focusPolicy() == Qt::WheelFocus)
+        if (QWidget* control = guardedControl(watched);
+            control == watched && control->focusPolicy() == Qt::WheelFocus)
             control->setFocusPolicy(Qt::StrongFocus);
         return false;
     }
