@@ -128,12 +128,14 @@ void MainWindow::buildActions() {
     run->addSeparator();
     run->addAction(continue_);
     auto* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), preview_,
-                    &ImageView::fitToWindow);
-    view->addAction(tr("Actual size (100%)"), QKeySequence(Qt::CTRL | Qt::Key_1), preview_,
-                    &ImageView::actualSize);
-    view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this, [this] { preview_->zoomBy(1.25); });
-    view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this, [this] { preview_->zoomBy(0.8); });
+    view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                    [this] { shownView()->fitToWindow(); });
+    view->addAction(tr("Actual size (100%)"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                    [this] { shownView()->actualSize(); });
+    view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this,
+                    [this] { shownView()->zoomBy(1.25); });
+    view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this,
+                    [this] { shownView()->zoomBy(0.8); });
     view->addAction(tr("Compare selected"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
                     &MainWindow::compareSelected);
 
@@ -503,6 +505,11 @@ void MainWindow::compareSelected() {
     }
     compare_->compare(rows.at(0), rows.at(1));
     tabs_->setCurrentWidget(compare_);
+}
+
+ImageView* MainWindow::shownView() const {
+    // In Compare the left view leads; the right one follows its zoom and pan.
+    return tabs_->currentWidget() == compare_ ? compare_->leftView() : preview_;
 }
 
 int MainWindow::selectedSnapshotRow() const {

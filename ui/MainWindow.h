@@ -104,6 +104,7 @@ private:
     void showMatchingLook();
     void startJob(const JobRequest& job);
     int selectedSnapshotRow() const;
+    ImageView* shownView() const; // what the View menu's zoom acts on
     void showGalleryMenu(const QPoint& position);
     void queueProgress(const IterationStats& stats);
     void flushProgress();

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QImageReader>
 #include <QListView>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
@@ -387,6 +388,23 @@ private Q_SLOTS:
         window.compareSelected();
         QCOMPARE(window.compareView()->leftRow(), 0);
         QCOMPARE(window.compareView()->rightRow(), 3);
+        // The View menu's zoom acts on what is shown: in Compare, both sides (the right follows).
+        const auto viewAction = [&](const QString& text) {
+            for (QAction* a : window.menuBar()->findChildren<QAction*>())
+                if (a->text() == text)
+                    return a;
+            return static_cast<QAction*>(nullptr);
+        };
+        QAction* actualSize = viewAction(QStringLiteral("Actual size (100%)"));
+        QAction* zoomIn = viewAction(QStringLiteral("Zoom in"));
+        QVERIFY(actualSize && zoomIn);
+        const double previewZoom = window.preview()->zoom();
+        actualSize->trigger();
+        QCOMPARE(window.compareView()->leftView()->zoom(), 1.0);
+        zoomIn->trigger();
+        QCOMPARE(window.compareView()->leftView()->zoom(), 1.25);
+        QCOMPARE(window.compareView()->rightView()->zoom(), 1.25);
+        QCOMPARE(window.preview()->zoom(), previewZoom);
         // A click on a snapshot shows it in the preview.
         const QRect item = window.galleryView()->visualRect(window.gallery()->index(2));
         QTest::mouseClick(window.galleryView()->viewport(), Qt::LeftButton, {}, item.center());
