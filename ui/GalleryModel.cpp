@@ -48,9 +48,8 @@ QString stylesSummary(const JobRequest& job) {
 QString GalleryModel::displayText(const SnapshotInfo& s) {
     // Which run (so that two runs' "#200" differ), where a continued run came from, and a mark
     // for snapshots taken by hand and for a run's last image.
-    QString first = continuationLabel(s);
-    if (!s.settings.continuedFrom.isEmpty()) // its own origin is in the tooltip
-        first = first.section(QStringLiteral(" ↳ "), 0, 1);
+    // This run and the one it continued from; further origins are in the tooltip.
+    const QString first = continuationLabel(s).section(QStringLiteral(" ↳ "), 0, 1);
     QString second = formatLoss(s.stats.total);
     if (s.manual)
         second += tr(" · manual");

@@ -34,7 +34,7 @@ bool sameMask(const torch::Tensor& a, const torch::Tensor& b) {
 
 // Styles of weight 0 take no part: in a region of their own, the blend would divide 0 by 0 (a NaN
 // target, and a NaN loss even at region weight 0), and the region would count among the others.
-std::vector<Region> regionsOf(const std::vector<StyleTarget>& styles) {
+std::vector<Region> regionsOf(const std::vector<StyleImage>& styles) {
     std::vector<Region> regions;
     for (size_t k = 0; k < styles.size(); ++k) {
         if (!(styles[k].weight > 0.0))
@@ -57,11 +57,11 @@ double positionsOf(const torch::Tensor& activation) {
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
                      const TransferSettings& settings, const std::function<void()>& checkpoint)
-    : Objective(network, content, std::vector<StyleTarget>{StyleTarget{style, 1.0, 1.0, {}}},
+    : Objective(network, content, std::vector<StyleImage>{StyleImage{style, 1.0, 1.0, {}}},
                 settings, checkpoint) {}
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content,
-                     const std::vector<StyleTarget>& styles, const TransferSettings& settings,
+                     const std::vector<StyleImage>& styles, const TransferSettings& settings,
                      const std::function<void()>& checkpoint)
     : network_(network) {
     if (styles.empty())

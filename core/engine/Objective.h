@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ContentLoss.h"
+#include "StyleImage.h"
 #include "StyleLoss.h"
 #include "TransferSettings.h"
 #include "Vgg19.h"
@@ -15,19 +16,6 @@
 
 namespace deepart {
 
-// One style image as an Objective uses it, at the scale being optimized.
-struct StyleTarget {
-    StyleTarget() = default;
-    StyleTarget(torch::Tensor image_, double weight_ = 1.0, double scale_ = 1.0,
-                torch::Tensor mask_ = {})
-        : image(std::move(image_)), weight(weight_), scale(scale_), mask(std::move(mask_)) {}
-
-    torch::Tensor image; // 1x3xHxW RGB in [0,1]
-    double weight = 1.0; // blend weight; the weights of all styles sum to 1
-    double scale = 1.0;  // the style scale the image was made at (its longer side / the output's)
-    torch::Tensor mask;  // 1x1xHxW in [0,1] at the content's size, or undefined: everywhere
-};
-
 // What is optimized at one scale: J(image) as a list of named, weighted terms (content, style,
 // TV). The content features and style Gram targets are computed once, when it is made. A new
 // term is one more entry in the list; consumers read terms by name. Not thread-safe.
@@ -38,7 +26,8 @@ public:
         std::vector<torch::Tensor> terms; // weighted, in termNames() order
     };
 
-    // `content` and the styles' images are 1x3xHxW RGB in [0,1] on the network's device.
+    // `content` and the styles' images are 1x3xHxW RGB in [0,1] on the network's device; the
+    // styles' weights sum to 1 and their masks have `content`'s size.
     // `checkpoint` is called between network layers while the targets are computed (it may throw
     // to cancel).
     //
@@ -49,7 +38,7 @@ public:
     // loss of StyleLoss) is weighted by its share of the image and its styles' total weight.
     // Styles of weight 0 take no part.
     Objective(const Vgg19& network, const torch::Tensor& content,
-              const std::vector<StyleTarget>& styles, const TransferSettings& settings,
+              const std::vector<StyleImage>& styles, const TransferSettings& settings,
               const std::function<void()>& checkpoint = {});
     // One style everywhere: the seed's objective.
     Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,

@@ -209,10 +209,10 @@ public:
                 control_.throwIfStopped();
                 const auto stageContent = resized(inputs_.content, stage.height, stage.width);
                 stageColorContent_ = resized(inputs_.colorContent, stage.height, stage.width);
-                std::vector<StyleTarget> styles;
+                std::vector<StyleImage> styles;
                 for (size_t k = 0; k < inputs_.styles.size(); ++k) {
                     const StyleImage& style = inputs_.styles[k];
-                    styles.push_back(StyleTarget{
+                    styles.push_back(StyleImage{
                         resized(style.image, stage.styles[k].height, stage.styles[k].width),
                         style.weight, style.scale,
                         style.mask.defined() ? resized(style.mask, stage.height, stage.width)
@@ -306,9 +306,9 @@ private:
             [&] {
                 // "Snapshot now" while held: the image as it stands, without waiting for Resume
                 // (before the first iteration there is none yet: it waits for that one).
-                if (iteration_ == 0 || !sink_.snapshot)
-                    deferredSnapshot = deferredSnapshot || iteration_ == 0;
-                else
+                if (iteration_ == 0)
+                    deferredSnapshot = true;
+                else if (sink_.snapshot)
                     sink_.snapshot(
                         RunSnapshot{iteration_, true, stage.index,
                                     static_cast<int>(std::max(image_.size(2), image_.size(3))),

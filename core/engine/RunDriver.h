@@ -2,6 +2,7 @@
 
 #include "RunControl.h"
 #include "RunEvents.h"
+#include "StyleImage.h"
 #include "TransferSettings.h"
 #include "Vgg19Weights.h"
 
@@ -15,20 +16,6 @@
 #include <vector>
 
 namespace deepart {
-
-// One style image of a run.
-struct StyleImage {
-    StyleImage() = default;
-    StyleImage(torch::Tensor image_, double weight_ = 1.0, double scale_ = 1.0,
-               torch::Tensor mask_ = {})
-        : image(std::move(image_)), weight(weight_), scale(scale_), mask(std::move(mask_)) {}
-
-    torch::Tensor image; // 1x3xHxW RGB in [0,1]; its longer side is `scale` x the output size
-    double weight = 1.0; // blend weight (>= 0); the run normalizes the styles' weights to sum 1
-    double scale = 1.0;  // the style scale it was made at (> 0)
-    torch::Tensor mask;  // where it applies: 1x1xHxW in [0,1] at the content's size; undefined:
-                         // everywhere
-};
 
 // A run, ready to go: the network's weights (validated), the images at the output size, the
 // settings. Front ends (CLI, window, benchmark) load files and fill this in (RunInputs does it

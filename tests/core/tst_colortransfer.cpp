@@ -73,7 +73,7 @@ private:
         RunPlan p;
         p.weights = weights_;
         p.content = content_;
-        p.styles = {test::styleImage(style_)};
+        p.styles = {StyleImage(style_)};
         p.settings.device = DeviceChoice::Cpu;
         p.settings.scales = {{40, iterations}};
         p.settings.saveEvery = 0;

@@ -61,7 +61,7 @@ private Q_SLOTS:
         RunPlan plan;
         plan.weights = loadKerasVgg19Weights(weightsPath.toStdString());
         plan.content = content;
-        plan.styles = {test::styleImage(style)};
+        plan.styles = {StyleImage(style)};
         applyPreset(plan.settings, Preset::Seed);
         plan.settings.device = DeviceChoice::Cpu;
         plan.settings.saveEvery = 0;

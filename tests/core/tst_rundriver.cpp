@@ -27,7 +27,7 @@ private:
         RunPlan p;
         p.weights = weights_;
         p.content = content_;
-        p.styles = {test::styleImage(style_)};
+        p.styles = {StyleImage(style_)};
         p.settings = base;
         p.settings.device = DeviceChoice::Cpu;
         p.settings.scales = {{40, iterations}};
@@ -458,18 +458,18 @@ private Q_SLOTS:
         p.styles.clear();
         expectRefusal(p, {QStringLiteral("at least one style")});
         p = plan(2);
-        p.styles = {test::styleImage(style_, 0.0), test::styleImage(style_, 0.0)};
+        p.styles = {StyleImage(style_, 0.0), StyleImage(style_, 0.0)};
         expectRefusal(p, {QStringLiteral("all 0")});
         for (double bad : {-1.0, std::numeric_limits<double>::quiet_NaN(),
                            std::numeric_limits<double>::infinity()}) {
             p = plan(2);
-            p.styles = {test::styleImage(style_), test::styleImage(style_, bad)};
+            p.styles = {StyleImage(style_), StyleImage(style_, bad)};
             expectRefusal(p,
                           {QStringLiteral("blend weight of style 2"), QStringLiteral("0 or more")});
         }
         for (double bad : {0.0, -0.5, std::numeric_limits<double>::quiet_NaN()}) {
             p = plan(2);
-            p.styles = {test::styleImage(style_, 1.0, bad)};
+            p.styles = {StyleImage(style_, 1.0, bad)};
             expectRefusal(
                 p, {QStringLiteral("style scale of style 1"), QStringLiteral("greater than 0")});
         }
@@ -477,7 +477,7 @@ private Q_SLOTS:
         for (const auto& bad : {torch::ones({1, 1, 16, 20}), torch::ones({1, 1, 40, 32}),
                                 torch::ones({1, 3, 32, 40}), torch::ones({32, 40})}) {
             p = plan(2);
-            p.styles = {test::styleImage(style_), test::styleImage(style_, 1.0, 1.0, bad)};
+            p.styles = {StyleImage(style_), StyleImage(style_, 1.0, 1.0, bad)};
             expectRefusal(p, {QStringLiteral("mask of style 2"), QStringLiteral("content's size")});
         }
     }

@@ -104,7 +104,7 @@ private Q_SLOTS:
 
     void aSingleStyleIsTheSeedsObjective() {
         // Weight 1, no mask, scale 1, colours as they are: the one-style objective, exactly.
-        const auto single = run(plan({test::styleImage(style_)}, 3));
+        const auto single = run(plan({StyleImage(style_)}, 3));
         const Vgg19 network(weights_, vgg19LayerIndex("block5_conv2"), Pooling::Max, torch::kCPU);
         const Objective seed(network, content_, style_, TransferSettings{});
         const auto values = Objective::values(seed.evaluate(content_));
@@ -116,9 +116,9 @@ private Q_SLOTS:
         QVERIFY(first.style() > 0.0);
 
         // Any weight of a lone style normalizes to 1.
-        compareRuns(run(plan({test::styleImage(style_, 3.0)}, 3)), single);
+        compareRuns(run(plan({StyleImage(style_, 3.0)}, 3)), single);
         // A white mask is no mask.
-        compareRuns(run(plan({test::styleImage(style_, 1.0, 1.0, torch::ones({1, 1, 32, 40}))}, 3)),
+        compareRuns(run(plan({StyleImage(style_, 1.0, 1.0, torch::ones({1, 1, 32, 40}))}, 3)),
                     single);
     }
 
@@ -127,10 +127,10 @@ private Q_SLOTS:
         // one for them: m = 1 at every layer (area resampling of ones), sum(m^2) = N, the target
         // scaled by N / N and the share N / N. All exact in floating point.
         const Vgg19 network(weights_, vgg19LayerIndex("block5_conv2"), Pooling::Max, torch::kCPU);
-        const Objective plain(network, content_, {StyleTarget{style_, 1.0, 1.0, {}}},
+        const Objective plain(network, content_, {StyleImage{style_, 1.0, 1.0, {}}},
                               TransferSettings{});
         const Objective white(network, content_,
-                              {StyleTarget{style_, 1.0, 1.0, torch::ones({1, 1, 32, 40})}},
+                              {StyleImage{style_, 1.0, 1.0, torch::ones({1, 1, 32, 40})}},
                               TransferSettings{});
         const auto image = torch::rand({1, 3, 32, 40});
         QCOMPARE(Objective::values(white.evaluate(image)),
@@ -139,24 +139,22 @@ private Q_SLOTS:
 
     void aStyleListedTwiceIsThatStyle() {
         // One region; common = 0.5 N + 0.5 N = N, so the target is 0.5 G + 0.5 G = G.
-        const double once = styleTermAtContent({test::styleImage(style_)});
-        const double twice =
-            styleTermAtContent({test::styleImage(style_, 0.5), test::styleImage(style_, 0.5)});
+        const double once = styleTermAtContent({StyleImage(style_)});
+        const double twice = styleTermAtContent({StyleImage(style_, 0.5), StyleImage(style_, 0.5)});
         QVERIFY2(
             relativeDifference(twice, once) <= 1e-6,
             qPrintable(QStringLiteral("%1 vs %2").arg(twice, 0, 'g', 10).arg(once, 0, 'g', 10)));
         const double uneven =
-            styleTermAtContent({test::styleImage(style_, 0.7), test::styleImage(style_, 0.3)});
+            styleTermAtContent({StyleImage(style_, 0.7), StyleImage(style_, 0.3)});
         QVERIFY2(
             relativeDifference(uneven, once) <= 1e-6,
             qPrintable(QStringLiteral("%1 vs %2").arg(uneven, 0, 'g', 10).arg(once, 0, 'g', 10)));
         // The same holds inside a masked region.
         auto half = torch::zeros({1, 1, 32, 40});
         half.slice(3, 0, 20).fill_(1.0);
-        const double maskedOnce = styleTermAtContent({test::styleImage(style_, 1.0, 1.0, half)});
-        const double maskedTwice =
-            styleTermAtContent({test::styleImage(style_, 0.5, 1.0, half),
-                                test::styleImage(style_, 0.5, 1.0, half.clone())});
+        const double maskedOnce = styleTermAtContent({StyleImage(style_, 1.0, 1.0, half)});
+        const double maskedTwice = styleTermAtContent(
+            {StyleImage(style_, 0.5, 1.0, half), StyleImage(style_, 0.5, 1.0, half.clone())});
         QVERIFY(maskedOnce > 0.0);
         QVERIFY2(relativeDifference(maskedTwice, maskedOnce) <= 1e-6,
                  qPrintable(QStringLiteral("%1 vs %2").arg(maskedTwice).arg(maskedOnce)));
@@ -165,8 +163,7 @@ private Q_SLOTS:
     void aBlackMaskSilencesItsStyle() {
         // Its region is empty at every layer (sum(m^2) = 0): the loss is 0, not NaN, and the run
         // goes on with the content and TV terms.
-        const auto r =
-            run(plan({test::styleImage(style_, 1.0, 1.0, torch::zeros({1, 1, 32, 40}))}, 3));
+        const auto r = run(plan({StyleImage(style_, 1.0, 1.0, torch::zeros({1, 1, 32, 40}))}, 3));
         QCOMPARE(r.result.outcome, RunOutcome::Finished);
         QCOMPARE(int(r.stats.size()), 3);
         for (const auto& s : r.stats) {
@@ -183,13 +180,13 @@ private Q_SLOTS:
         // style term is 2 w1 times that of style 1 alone: the same at 0.5 / 0.5, 1.4x at 0.7 /
         // 0.3.
         const auto black = torch::zeros({1, 1, 32, 40});
-        const double alone = styleTermAtContent({test::styleImage(style_)});
-        const double even = styleTermAtContent(
-            {test::styleImage(style_, 1.0), test::styleImage(otherStyle_, 1.0, 1.0, black)});
+        const double alone = styleTermAtContent({StyleImage(style_)});
+        const double even =
+            styleTermAtContent({StyleImage(style_, 1.0), StyleImage(otherStyle_, 1.0, 1.0, black)});
         QVERIFY2(relativeDifference(even, alone) <= 1e-6,
                  qPrintable(QStringLiteral("%1 vs %2").arg(even).arg(alone)));
-        const double uneven = styleTermAtContent(
-            {test::styleImage(style_, 0.7), test::styleImage(otherStyle_, 0.3, 1.0, black)});
+        const double uneven =
+            styleTermAtContent({StyleImage(style_, 0.7), StyleImage(otherStyle_, 0.3, 1.0, black)});
         QVERIFY2(relativeDifference(uneven, 1.4 * alone) <= 1e-6,
                  qPrintable(QStringLiteral("%1 vs %2").arg(uneven).arg(1.4 * alone)));
     }
@@ -200,15 +197,15 @@ private Q_SLOTS:
         // 0/0 in its blend, which would make the loss NaN and fail the run.
         auto half = torch::zeros({1, 1, 32, 40});
         half.slice(3, 0, 20).fill_(1.0);
-        const double alone = styleTermAtContent({test::styleImage(style_)});
-        const auto r = run(plan(
-            {test::styleImage(style_, 1.0), test::styleImage(otherStyle_, 0.0, 1.0, half)}, 2));
+        const double alone = styleTermAtContent({StyleImage(style_)});
+        const auto r =
+            run(plan({StyleImage(style_, 1.0), StyleImage(otherStyle_, 0.0, 1.0, half)}, 2));
         QCOMPARE(r.result.outcome, RunOutcome::Finished);
         QCOMPARE(r.stats.at(0).style(), alone);
         // The other way round: the unmasked style is off, the masked one alone remains.
-        const double maskedAlone = styleTermAtContent({test::styleImage(style_, 1.0, 1.0, half)});
-        const double maskedBeside = styleTermAtContent(
-            {test::styleImage(otherStyle_, 0.0), test::styleImage(style_, 1.0, 1.0, half)});
+        const double maskedAlone = styleTermAtContent({StyleImage(style_, 1.0, 1.0, half)});
+        const double maskedBeside =
+            styleTermAtContent({StyleImage(otherStyle_, 0.0), StyleImage(style_, 1.0, 1.0, half)});
         QCOMPARE(maskedBeside, maskedAlone);
     }
 
@@ -216,8 +213,8 @@ private Q_SLOTS:
         // The same image declared at scale 2: common = N / 4, so its target is G / 4 where scale
         // 1 has G. Not a size change (the caller makes the image): only the declared scale.
         const Vgg19 network(weights_, vgg19LayerIndex("block5_conv2"), Pooling::Max, torch::kCPU);
-        const double one = styleTermAtContent({test::styleImage(style_)});
-        const double two = styleTermAtContent({test::styleImage(style_, 1.0, 2.0)});
+        const double one = styleTermAtContent({StyleImage(style_)});
+        const double two = styleTermAtContent({StyleImage(style_, 1.0, 2.0)});
         QVERIFY(relativeDifference(one, two) > 1e-3);
         // Recomputed by hand from the activations: sum over layers of 0.2 x beta x
         // sum((G_gen - G_style / 4)^2) / (4 C^2 N^2).
@@ -282,21 +279,19 @@ private Q_SLOTS:
         };
         const std::vector<Case> cases = {
             // The case: two sizes, blend weights 0.7 / 0.3 (given unnormalized).
-            {"blend",
-             {{0, test::styleImage(images[0], 3.5)}, {1, test::styleImage(images[1], 1.5)}}},
+            {"blend", {{0, StyleImage(images[0], 3.5)}, {1, StyleImage(images[1], 1.5)}}},
             // Style scales: one style at 1, one at 2 (the image twice as large).
             {"scales",
-             {{2, test::styleImage(images[2], 1.0, 1.0)},
-              {3, test::styleImage(images[3], 1.0, 2.0)}}},
+             {{2, StyleImage(images[2], 1.0, 1.0)}, {3, StyleImage(images[3], 1.0, 2.0)}}},
             // Two regions: style 1 everywhere; styles 2 and 3 blended under one soft mask.
             {"masked",
-             {{0, test::styleImage(images[0], 2.0)},
-              {1, test::styleImage(images[1], 1.0, 1.0, ramp)},
-              {2, test::styleImage(images[2], 1.0, 1.0, ramp.clone())}}},
+             {{0, StyleImage(images[0], 2.0)},
+              {1, StyleImage(images[1], 1.0, 1.0, ramp)},
+              {2, StyleImage(images[2], 1.0, 1.0, ramp.clone())}}},
             // Two complementary regions, no unmasked style.
             {"complementary",
-             {{0, test::styleImage(images[0], 0.6, 1.0, ramp)},
-              {1, test::styleImage(images[1], 0.4, 1.0, complement)}}},
+             {{0, StyleImage(images[0], 0.6, 1.0, ramp)},
+              {1, StyleImage(images[1], 0.4, 1.0, complement)}}},
         };
 
         QJsonArray jsonCases;

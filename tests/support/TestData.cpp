@@ -16,15 +16,6 @@ Vgg19Weights smallWeights(std::uint64_t seed) {
     return randomVgg19Weights(kSmallWidths, seed);
 }
 
-StyleImage styleImage(torch::Tensor image, double weight, double scale, torch::Tensor mask) {
-    StyleImage style;
-    style.image = std::move(image);
-    style.weight = weight;
-    style.scale = scale;
-    style.mask = std::move(mask);
-    return style;
-}
-
 cv::Mat testPicture(int width, int height, int seed) {
     cv::Mat rgb(height, width, CV_8UC3);
     for (int y = 0; y < height; ++y)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "RandomVgg19Weights.h"
-#include "RunDriver.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,11 +13,6 @@ namespace deepart::test {
 // runs in unit tests.
 constexpr Vgg19Widths kSmallWidths = {4, 8, 8, 16, 16};
 Vgg19Weights smallWeights(std::uint64_t seed = 7);
-
-// A style of a run with every field given (a braced StyleImage{image} leaves the mask to its
-// default, which -Wextra reports).
-StyleImage styleImage(torch::Tensor image, double weight = 1.0, double scale = 1.0,
-                      torch::Tensor mask = {});
 
 // A smooth, colourful 8-bit RGB test picture (gradients plus a few shapes), different per seed.
 cv::Mat testPicture(int width, int height, int seed = 0);
