@@ -17,7 +17,8 @@ QString continuationLabel(const SnapshotInfo& snapshot) {
 }
 
 QString prepareContinuation(const SnapshotInfo& snapshot, const QString& folder, JobRequest& job) {
-    if (snapshot.image.isNull())
+    const QImage image = snapshot.loadImage();
+    if (image.isNull())
         return QObject::tr("That snapshot has no image to continue from.");
     if (!QDir().mkpath(folder))
         return QObject::tr("Cannot create the folder '%1' for the starting image.").arg(folder);
@@ -27,7 +28,7 @@ QString prepareContinuation(const SnapshotInfo& snapshot, const QString& folder,
                                   .arg(QUuid::createUuid().toString(QUuid::Id128).left(12)));
     QSaveFile file(path);
     QImageWriter writer(&file, "png");
-    if (!file.open(QIODevice::WriteOnly) || !writer.write(snapshot.image) || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit())
         return QObject::tr("The starting image could not be saved to '%1': %2")
             .arg(path, writer.error() != QImageWriter::UnknownError ? writer.errorString()
                                                                     : file.errorString());

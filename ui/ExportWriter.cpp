@@ -47,7 +47,12 @@ QString ExportWriter::snapshotJson(const SnapshotInfo& snapshot) {
 }
 
 QString ExportWriter::exportSnapshot(const SnapshotInfo& snapshot, const QString& path) {
-    return exportImage(snapshot.image, path, settingsJson(snapshot), snapshotJson(snapshot));
+    const QImage image = snapshot.loadImage();
+    if (image.isNull())
+        return QStringLiteral("the image of snapshot %1 is missing (%2)")
+            .arg(snapshot.iteration)
+            .arg(QDir::toNativeSeparators(snapshot.file));
+    return exportImage(image, path, settingsJson(snapshot), snapshotJson(snapshot));
 }
 
 std::optional<RunSettings> readArtworkSettings(const QString& path) {

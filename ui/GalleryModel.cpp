@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 #include <QIcon>
+#include <QPainter>
 #include <QPixmap>
 
 #include <cmath>
@@ -63,12 +64,20 @@ QString formatLoss(double value) {
 }
 
 GalleryModel::GalleryModel(QObject* parent) : QAbstractListModel(parent) {
-    items_ = {Item{Kind::Content, tr("Content"), {}, {}, {}},
-              Item{Kind::Style, tr("Style"), {}, {}, {}}};
+    items_.resize(2);
+    items_[0].kind = Kind::Content;
+    items_[0].title = tr("Content");
+    items_[1].kind = Kind::Style;
+    items_[1].title = tr("Style");
 }
 
 void GalleryModel::setFixed(int row, Kind kind, const QImage& image, const QString& title) {
-    items_[row] = Item{kind, title, image, thumbnail(image), {}};
+    Item item;
+    item.kind = kind;
+    item.title = title;
+    item.image = image;
+    item.icon = thumbnail(image);
+    items_[row] = item;
     Q_EMIT dataChanged(index(row), index(row));
 }
 
@@ -80,15 +89,90 @@ void GalleryModel::setStyle(const QImage& image, const QString& name) {
     setFixed(1, Kind::Style, image, tr("Style: %1").arg(name));
 }
 
-void GalleryModel::addSnapshot(const SnapshotInfo& snapshot) {
+QColor GalleryModel::runColor(int run) {
+    // Hues a golden angle apart: neighbouring runs never look alike.
+    return QColor::fromHsv(static_cast<int>(std::fmod(run * 137.508, 360.0)), 110, 235);
+}
+
+QString GalleryModel::runSummary(const JobRequest& job) {
+    const auto& t = job.transfer;
+    const QString optimizer =
+        t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS") : QStringLiteral("Adam");
+    return tr("%1 · %2 px · %3 it").arg(optimizer).arg(t.outputSize()).arg(t.totalIterations());
+}
+
+void GalleryModel::addRun(const JobRequest& job, const QDateTime& started, bool collapsed) {
     const int row = static_cast<int>(items_.size());
+    beginInsertRows({}, row, row);
+    Item item;
+    item.kind = Kind::Run;
+    item.run = job.runNumber;
+    item.started = started;
+    item.collapsed = collapsed;
+    item.snapshot.settings = job;
+    item.title = tr("Run %1").arg(job.runNumber);
+    QPixmap swatch(32, 32);
+    swatch.fill(runColor(job.runNumber));
+    item.icon = QIcon(swatch);
+    items_.append(item);
+    endInsertRows();
+}
+
+void GalleryModel::addSnapshot(const SnapshotInfo& snapshot) {
+    const int run = snapshot.settings.runNumber;
+    if (runRow(run) < 0)
+        addRun(snapshot.settings, QDateTime::currentDateTime());
+    // After the run's last row (runs come one after another, so this is usually the end).
+    int row = runRow(run) + 1;
+    while (row < items_.size() && items_.at(row).kind == Kind::Snapshot &&
+           items_.at(row).run == run)
+        ++row;
     beginInsertRows({}, row, row);
     QString title = snapshot.manual ? tr("Iteration %1 (manual)").arg(snapshot.iteration)
                                     : tr("Iteration %1").arg(snapshot.iteration);
     if (!snapshot.settings.continuedFrom.isEmpty())
         title += tr(", continued from %1").arg(snapshot.settings.continuedFrom);
-    items_.append(Item{Kind::Snapshot, title, snapshot.image, thumbnail(snapshot.image), snapshot});
+    Item item;
+    item.kind = Kind::Snapshot;
+    item.title = title;
+    item.icon = thumbnail(snapshot.image.isNull() ? snapshot.loadImage() : snapshot.image);
+    item.snapshot = snapshot;
+    item.run = run;
+    item.collapsed = items_.at(runRow(run)).collapsed;
+    if (!snapshot.file.isEmpty())
+        item.snapshot.image = QImage(); // on disk: only the thumbnail stays in memory
+    else
+        item.image = snapshot.image;
+    items_.insert(row, item);
     endInsertRows();
+}
+
+void GalleryModel::removeRow(int row) {
+    if (row < 2 || row >= items_.size())
+        return;
+    int last = row;
+    if (items_.at(row).kind == Kind::Run)
+        while (last + 1 < items_.size() && items_.at(last + 1).kind == Kind::Snapshot &&
+               items_.at(last + 1).run == items_.at(row).run)
+            ++last;
+    beginRemoveRows({}, row, last);
+    items_.erase(items_.begin() + row, items_.begin() + last + 1);
+    endRemoveRows();
+}
+
+void GalleryModel::clearRuns() {
+    if (items_.size() <= 2)
+        return;
+    beginRemoveRows({}, 2, static_cast<int>(items_.size()) - 1);
+    items_.erase(items_.begin() + 2, items_.end());
+    endRemoveRows();
+}
+
+QImage GalleryModel::image(int row) const {
+    if (row < 0 || row >= items_.size())
+        return {};
+    const Item& item = items_.at(row);
+    return item.kind == Kind::Snapshot ? item.snapshot.loadImage() : item.image;
 }
 
 QList<SnapshotInfo> GalleryModel::snapshots() const {
@@ -99,8 +183,77 @@ QList<SnapshotInfo> GalleryModel::snapshots() const {
     return result;
 }
 
+int GalleryModel::newestSnapshotRow() const {
+    for (int row = static_cast<int>(items_.size()) - 1; row >= 2; --row)
+        if (items_.at(row).kind == Kind::Snapshot)
+            return row;
+    return -1;
+}
+
+int GalleryModel::runRow(int run) const {
+    for (int row = 2; row < items_.size(); ++row)
+        if (items_.at(row).kind == Kind::Run && items_.at(row).run == run)
+            return row;
+    return -1;
+}
+
+void GalleryModel::setCollapsed(int run, bool collapsed) {
+    const int header = runRow(run);
+    if (header < 0 || items_.at(header).collapsed == collapsed)
+        return;
+    int last = header;
+    for (int row = header; row < items_.size() && items_.at(row).run == run &&
+                           (row == header || items_.at(row).kind == Kind::Snapshot);
+         ++row) {
+        items_[row].collapsed = collapsed;
+        last = row;
+    }
+    Q_EMIT dataChanged(index(header), index(last));
+}
+
+bool GalleryModel::isHiddenRow(int row) const {
+    return row >= 0 && row < items_.size() && items_.at(row).kind == Kind::Snapshot &&
+           items_.at(row).collapsed;
+}
+
 int GalleryModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(items_.size());
+}
+
+QString GalleryModel::tooltip(const Item& item) const {
+    if (item.kind == Kind::Run) {
+        const auto& t = item.snapshot.settings.transfer;
+        return tr("Run %1, started %2\n%3 · preset %4\nα %5, β %6, γ %7\n%8")
+                   .arg(item.run)
+                   .arg(QLocale().toString(item.started, QLocale::ShortFormat))
+                   .arg(runSummary(item.snapshot.settings),
+                        QString::fromLatin1(toString(matchingPreset(t))),
+                        formatLoss(t.lossWeights.content), formatLoss(t.lossWeights.style),
+                        formatLoss(t.lossWeights.tv),
+                        item.collapsed ? tr("Click to show its snapshots")
+                                       : tr("Click to fold its snapshots away")) +
+               stylesSummary(item.snapshot.settings);
+    }
+    if (item.kind != Kind::Snapshot)
+        return item.title;
+    const auto& s = item.snapshot;
+    const auto& t = s.settings.transfer;
+    const auto& w = t.lossWeights;
+    QStringList scales;
+    for (const auto& scale : t.scales)
+        scales << QStringLiteral("%1 px × %2").arg(scale.size).arg(scale.iterations);
+    return tr("%1 (at %2 px)\ntotal %3 = content %4 + style %5 + TV %6\nα %7, β %8, γ %9\n"
+              "%10 (%11), %12")
+               .arg(item.title)
+               .arg(s.size)
+               .arg(formatLoss(s.stats.total), formatLoss(s.stats.content()),
+                    formatLoss(s.stats.style()), formatLoss(s.stats.tv()), formatLoss(w.content),
+                    formatLoss(w.style), formatLoss(w.tv))
+               .arg(t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS")
+                                                        : QStringLiteral("Adam"),
+                    QString::fromLatin1(toString(matchingPreset(t))),
+                    scales.join(QStringLiteral(", "))) +
+           stylesSummary(s.settings);
 }
 
 QVariant GalleryModel::data(const QModelIndex& index, int role) const {
@@ -109,35 +262,35 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     const Item& item = items_.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        if (item.kind != Kind::Snapshot)
-            return item.kind == Kind::Content ? tr("Content") : tr("Style");
-        return displayText(item.snapshot);
+        switch (item.kind) {
+        case Kind::Content:
+            return tr("Content");
+        case Kind::Style:
+            return tr("Style");
+        case Kind::Run:
+            return tr("%1 R%2 · %3\n%4")
+                .arg(item.collapsed ? QStringLiteral("▸") : QStringLiteral("▾"))
+                .arg(item.run)
+                .arg(QLocale().toString(item.started.time(), QLocale::ShortFormat),
+                     runSummary(item.snapshot.settings));
+        case Kind::Snapshot:
+            return displayText(item.snapshot);
+        }
+        return {};
     case Qt::DecorationRole:
         return item.icon;
-    case Qt::ToolTipRole: {
-        if (item.kind != Kind::Snapshot)
-            return item.title;
-        const auto& s = item.snapshot;
-        const auto& t = s.settings.transfer;
-        const auto& w = t.lossWeights;
-        QStringList scales;
-        for (const auto& scale : t.scales)
-            scales << QStringLiteral("%1 px × %2").arg(scale.size).arg(scale.iterations);
-        return tr("%1 (at %2 px)\ntotal %3 = content %4 + style %5 + TV %6\nα %7, β %8, γ %9\n"
-                  "%10 (%11), %12")
-                   .arg(item.title)
-                   .arg(s.size)
-                   .arg(formatLoss(s.stats.total), formatLoss(s.stats.content()),
-                        formatLoss(s.stats.style()), formatLoss(s.stats.tv()),
-                        formatLoss(w.content), formatLoss(w.style), formatLoss(w.tv))
-                   .arg(t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS")
-                                                            : QStringLiteral("Adam"),
-                        QString::fromLatin1(toString(matchingPreset(t))),
-                        scales.join(QStringLiteral(", "))) +
-               stylesSummary(s.settings);
-    }
+    case Qt::BackgroundRole:
+        if (item.kind == Kind::Run)
+            return runColor(item.run);
+        if (item.kind == Kind::Snapshot)
+            return runColor(item.run).lighter(112);
+        return {};
+    case Qt::ToolTipRole:
+        return tooltip(item);
     case kIterationRole:
         return item.kind == Kind::Snapshot ? item.snapshot.iteration : -1;
+    case kKindRole:
+        return static_cast<int>(item.kind);
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "ImageWell.h"
 #include "MainWindow.h"
+#include "ProjectController.h"
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "TransferSession.h"
@@ -139,6 +140,10 @@ int runGui(int argc, char** argv) {
         QStringLiteral("file"));
     parser.addOptions(
         {weights, content, style, settingsFile, size, iterations, preset, startNow, screenshot});
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("A project (.deepart) to open, or a photo to use as the content image."),
+        QStringLiteral("[file]"));
     parser.process(arguments);
 
     const QString weightsPath = resolveWeights(parser.value(weights));
@@ -199,6 +204,15 @@ int runGui(int argc, char** argv) {
         window.settingsPanel()->size()->setValue(parser.value(size).toInt());
     if (parser.isSet(iterations))
         window.settingsPanel()->setIterationsPerScale(parser.value(iterations).toInt());
+    // A file given by name (the file manager's "Open with"): a project, or a photo.
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        const QString& file = files.first();
+        if (QFileInfo(file).suffix().compare(QStringLiteral("deepart"), Qt::CaseInsensitive) == 0)
+            window.projects()->openProject(file);
+        else
+            window.loadContent(file);
+    }
     window.show();
     // Closing the weights dialog does not close the app: it opens, says what is missing, and
     // File ▸ VGG-19 weights… gets them later.

@@ -41,6 +41,11 @@ struct SnapshotInfo {
     JobRequest settings;
     int scale = 0; // index into settings.transfer.scales
     int size = 0;  // longer side of the image at that scale
+    // Where the workspace keeps the image. Once written there, `image` may be left empty (the
+    // gallery keeps thumbnails only, so memory does not grow with the number of snapshots).
+    QString file;
+
+    QImage loadImage() const { return image.isNull() && !file.isEmpty() ? QImage(file) : image; }
 };
 
 } // namespace deepart

@@ -5,10 +5,12 @@
 #include "DurationText.h"
 #include "ExportWriter.h"
 #include "GalleryModel.h"
+#include "GalleryView.h"
 #include "ImageView.h"
 #include "ImageWell.h"
 #include "Looks.h"
 #include "LossChart.h"
+#include "ProjectController.h"
 #include "RegionEditing.h"
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
@@ -17,14 +19,15 @@
 #include "WeightsDialog.h"
 #include "WeightsStore.h"
 #include "WheelGuard.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,24 +44,26 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <functional>
+
 namespace deepart {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), session_(new TransferSession(this)), gallery_(new GalleryModel(this)),
+    : QMainWindow(parent), session_(new TransferSession(this)), workspace_(new Workspace(this)),
+      projects_(new ProjectController(workspace_, this)), gallery_(new GalleryModel(this)),
       contentWell_(new ImageWell(tr("Content (photo)"), tr("content image"), this)),
       styleStrip_(new StyleStrip(this)),
       regions_(new RegionEditing(styleStrip_, contentWell_, this)),
       settings_(new SettingsPanel(this)), preview_(new ImageView(this)),
       compare_(new CompareView(gallery_, this)), tabs_(new QTabWidget(this)),
-      galleryView_(new QListView(this)), chart_(new LossChart(this)),
+      galleryView_(new GalleryView(gallery_, this)), chart_(new LossChart(this)),
       progress_(new QProgressBar(this)), progressText_(new QLabel(this)), error_(new QLabel(this)),
       device_(new QLabel(this)) {
-    setWindowTitle(tr("Deep Art Gallery"));
-    setWorkFolder(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
     confirmClose_ = [this] {
         return QMessageBox::question(this, tr("Stop the run?"),
-                                     tr("A run is in progress. Stop it and quit? Snapshots not "
-                                        "exported will be lost.")) == QMessageBox::Yes;
+                                     tr("A run is in progress. Stop it and quit? Its snapshots "
+                                        "so far stay in the gallery.")) == QMessageBox::Yes;
     };
     confirmRestore_ = [this](const QString& name) {
         return QMessageBox::question(
@@ -78,6 +83,12 @@ MainWindow::MainWindow(QWidget* parent)
     buildLayout();
     connectSession();
     restoreState();
+    setWorkFolder(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+    // The panel has no single "changed" signal; what the next run would use is compared every
+    // few seconds and saved when it differs, so a crash loses at most that.
+    inputsTimer_.setInterval(3000);
+    connect(&inputsTimer_, &QTimer::timeout, this, &MainWindow::saveInputs);
+    inputsTimer_.start();
     updateActions();
 }
 
@@ -110,6 +121,8 @@ void MainWindow::buildActions() {
                                "snapshot's image"));
 
     auto* file = menuBar()->addMenu(tr("&File"));
+    projects_->addActions(file);
+    file->addSeparator();
     file->addAction(tr("Open content image…"), QKeySequence::Open, contentWell_,
                     &ImageWell::browse);
     file->addAction(tr("Add style images…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
@@ -165,27 +178,25 @@ void MainWindow::buildLayout() {
     tabs_->addTab(preview_, tr("Preview"));
     tabs_->addTab(compare_, tr("Compare"));
 
-    galleryView_->setModel(gallery_);
-    galleryView_->setViewMode(QListView::IconMode);
-    galleryView_->setFlow(QListView::LeftToRight);
-    galleryView_->setWrapping(false);
-    galleryView_->setIconSize(QSize(96, 96));
-    galleryView_->setGridSize(QSize(120, 140));
-    galleryView_->setMinimumHeight(150); // one row of thumbnails with their two-line labels
-    galleryView_->setMaximumHeight(160);
-    galleryView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    galleryView_->setMovement(QListView::Static);
-    galleryView_->setToolTip(tr("Select two items and press Ctrl+K to compare them; right-click "
-                                "a snapshot to continue from it"));
-    galleryView_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(galleryView_, &QListView::customContextMenuRequested, this,
             &MainWindow::showGalleryMenu);
     connect(galleryView_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     // A click shows the item in the preview (the next live preview of a run replaces it).
-    connect(galleryView_, &QListView::clicked, this, [this](const QModelIndex& index) {
-        preview_->setImage(gallery_->item(index.row()).image);
+    connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
+        preview_->setImage(gallery_->image(row));
         tabs_->setCurrentWidget(preview_);
+    });
+    connect(galleryView_, &GalleryView::runCollapsed, workspace_, &Workspace::setCollapsed);
+    connect(galleryView_, &GalleryView::removeRequested, this, &MainWindow::removeSelected);
+    connect(projects_, &ProjectController::workspaceReplaced, this, [this] {
+        showWorkspace();
+        if (const auto& next = workspace_->manifest().next)
+            showRunSettings(*next);
+    });
+    connect(projects_, &ProjectController::failed, this, &MainWindow::showError);
+    connect(projects_, &ProjectController::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
 
     progress_->setRange(0, 100);
@@ -267,9 +278,10 @@ void MainWindow::connectSession() {
     connect(session_, &TransferSession::progressed, this, &MainWindow::queueProgress);
     connect(session_, &TransferSession::previewReady, this,
             [this](int, const QImage& image) { preview_->setImage(image); });
-    connect(session_, &TransferSession::snapshotReady, gallery_, &GalleryModel::addSnapshot);
+    connect(session_, &TransferSession::snapshotReady, this, &MainWindow::addSnapshot);
     connect(gallery_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::finished, this, [this](int completed, bool stopped) {
+        workspace_->endRun(currentRun_, stopped ? RunOutcome::Stopped : RunOutcome::Finished);
         progressTimer_.stop();
         flushProgress();
         progressText_->setText(stopped ? tr("Stopped at iteration %1").arg(completed)
@@ -283,7 +295,18 @@ void MainWindow::connectSession() {
         progressText_->setText(
             tr("Paused at iteration %1/%2").arg(completed).arg(totalIterations_));
     });
-    connect(session_, &TransferSession::failed, this, &MainWindow::showError);
+    connect(session_, &TransferSession::failed, this, [this](const QString& message) {
+        // A run that failed before its first snapshot leaves nothing to show: no empty group.
+        const int header = gallery_->runRow(currentRun_);
+        if (header >= 0 &&
+            (header + 1 >= gallery_->rowCount() || gallery_->item(header + 1).run != currentRun_)) {
+            gallery_->removeRow(header);
+            workspace_->removeRun(currentRun_);
+        } else {
+            workspace_->endRun(currentRun_, RunOutcome::Failed);
+        }
+        showError(message);
+    });
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::pausedChanged, this, &MainWindow::updateActions);
 }
@@ -335,6 +358,80 @@ void MainWindow::reportMissingWeights() {
 void MainWindow::setWorkFolder(const QString& folder) {
     workFolder_ = folder;
     regions_->setFolder(QDir(folder).filePath(QStringLiteral("regions")));
+    const QString error = workspace_->open(QDir(folder).filePath(QStringLiteral("workspace")));
+    showWorkspace();
+    if (!error.isEmpty())
+        showError(error);
+}
+
+void MainWindow::showWorkspace() {
+    gallery_->clearRuns();
+    chart_->clear();
+    for (const StoredRun& run : workspace_->manifest().runs) {
+        gallery_->addRun(Workspace::jobOf(run), run.started, run.collapsed);
+        for (const SnapshotInfo& snapshot : workspace_->snapshotsOf(run))
+            gallery_->addSnapshot(snapshot);
+    }
+    // The chart shows the last run's losses, as it did when that run ended.
+    if (!workspace_->manifest().runs.empty())
+        for (const IterationStats& stats : workspace_->manifest().runs.back().losses)
+            chart_->addStats(stats);
+    runCount_ = workspace_->manifest().lastRunNumber();
+    updateActions();
+}
+
+void MainWindow::showRunSettings(const RunSettings& run) {
+    JobRequest job = currentRequest();
+    job.transfer = run.transfer;
+    if (!run.contentPath.empty())
+        loadContent(QString::fromStdString(run.contentPath));
+    if (!run.styles.empty())
+        loadStyles(run.styles);
+    const QSignalBlocker blocker(settings_);
+    settings_->showSettings(job);
+}
+
+void MainWindow::addSnapshot(const SnapshotInfo& snapshot) {
+    QString error;
+    const SnapshotInfo saved = workspace_->addSnapshot(snapshot, &error);
+    if (!error.isEmpty())
+        statusBar()->showMessage(error, 15000);
+    gallery_->addSnapshot(saved);
+}
+
+void MainWindow::saveInputs() {
+    if (contentWell_->path().isEmpty() && styleStrip_->count() == 0)
+        return;
+    const RunSettings next = currentRequest().runSettings();
+    if (next == savedInputs_)
+        return;
+    savedInputs_ = next;
+    workspace_->setNext(next);
+    saveState(); // QSettings too, which the next start reads first
+}
+
+void MainWindow::removeSelected() {
+    QList<int> rows = galleryView_->selectedRows();
+    // The content and style are inputs, not gallery items; a running run's group stays.
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [this](int row) {
+                                  const auto& item = gallery_->item(row);
+                                  return row < 2 || (session_->isRunning() &&
+                                                     item.kind == GalleryModel::Kind::Run &&
+                                                     item.run == currentRun_);
+                              }),
+               rows.end());
+    // From the last, so that the rows still to remove keep their numbers.
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    for (int row : rows) {
+        const auto& item = gallery_->item(row);
+        if (item.kind == GalleryModel::Kind::Run)
+            workspace_->removeRun(item.run);
+        else if (!item.snapshot.file.isEmpty())
+            workspace_->removeSnapshot(item.snapshot.file);
+        gallery_->removeRow(row);
+    }
+    updateActions();
 }
 
 void MainWindow::stylesChanged() {
@@ -412,6 +509,10 @@ void MainWindow::startJob(const JobRequest& job) {
     progressText_->setText(tr("Preparing (loading weights and images)…"));
     JobRequest numbered = job;
     numbered.runNumber = ++runCount_;
+    currentRun_ = numbered.runNumber;
+    saveInputs();
+    workspace_->beginRun(numbered);
+    gallery_->addRun(numbered, QDateTime::currentDateTime());
     session_->start(numbered);
 }
 
@@ -439,8 +540,10 @@ void MainWindow::queueProgress(const IterationStats& stats) {
 void MainWindow::flushProgress() {
     if (pendingStats_.isEmpty())
         return;
-    for (const auto& stats : std::as_const(pendingStats_))
+    for (const auto& stats : std::as_const(pendingStats_)) {
         chart_->addStats(stats);
+        workspace_->addLoss(currentRun_, stats);
+    }
     const IterationStats stats = pendingStats_.last();
     pendingStats_.clear();
     progress_->setValue(totalIterations_ > 0 ? stats.iteration * 100 / totalIterations_ : 0);
@@ -477,6 +580,7 @@ void MainWindow::updateActions() {
     continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);
     // Nothing to export before there is a picture.
     export_->setEnabled(!preview_->image().isNull());
+    projects_->setReplaceEnabled(!running);
     exportAll_->setEnabled(!gallery_->snapshots().isEmpty());
     pause_->setEnabled(running);
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
@@ -487,14 +591,15 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::compareSelected() {
-    QList<int> rows;
-    for (const QModelIndex& index : galleryView_->selectionModel()->selectedIndexes())
-        rows.append(index.row());
-    std::sort(rows.begin(), rows.end());
+    QList<int> rows = galleryView_->selectedRows();
+    rows.erase(std::remove_if(
+                   rows.begin(), rows.end(),
+                   [this](int row) { return gallery_->item(row).kind == GalleryModel::Kind::Run; }),
+               rows.end());
     if (rows.size() < 2) {
         // One or none selected: that item (or the newest snapshot) against the content image,
         // or, with the content itself selected, the content against the newest snapshot.
-        const int newest = gallery_->rowCount() - 1;
+        const int newest = gallery_->newestSnapshotRow();
         const int chosen = rows.isEmpty() || rows.first() == 0 ? newest : rows.first();
         if (chosen <= 0) {
             statusBar()->showMessage(tr("Nothing to compare yet: load a photo and run first."),
@@ -540,12 +645,21 @@ void MainWindow::showGalleryMenu(const QPoint& position) {
         return;
     galleryView_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
     QMenu menu(this);
-    menu.addAction(tr("Show in preview"), this, [this, row = index.row()] {
-        preview_->setImage(gallery_->item(row).image);
-        tabs_->setCurrentWidget(preview_);
-    });
-    menu.addAction(continue_);
-    menu.addAction(export_);
+    if (gallery_->item(index.row()).kind != GalleryModel::Kind::Run) {
+        menu.addAction(tr("Show in preview"), this, [this, row = index.row()] {
+            preview_->setImage(gallery_->image(row));
+            tabs_->setCurrentWidget(preview_);
+        });
+        menu.addAction(continue_);
+        menu.addAction(export_);
+    }
+    if (index.row() >= 2) {
+        menu.addSeparator();
+        menu.addAction(gallery_->item(index.row()).kind == GalleryModel::Kind::Run
+                           ? tr("Remove run from gallery")
+                           : tr("Remove from gallery"),
+                       this, &MainWindow::removeSelected);
+    }
     menu.exec(galleryView_->viewport()->mapToGlobal(position));
 }
 
@@ -556,7 +670,7 @@ QString MainWindow::exportSelected(const QString& path) {
     const auto& item = gallery_->item(selected.first().row());
     if (item.kind == GalleryModel::Kind::Snapshot)
         return ExportWriter::exportSnapshot(item.snapshot, path);
-    return ExportWriter::exportImage(item.image, path);
+    return ExportWriter::exportImage(gallery_->image(selected.first().row()), path);
 }
 
 QString MainWindow::exportAllTo(const QString& folder, const QString& extension) {
@@ -569,6 +683,8 @@ QString MainWindow::suggestedExportName() const {
     const auto selected = galleryView_->selectionModel()->selectedIndexes();
     if (!selected.isEmpty()) {
         const auto& item = gallery_->item(selected.first().row());
+        if (item.kind == GalleryModel::Kind::Run)
+            return base + QStringLiteral("-preview.png");
         if (item.kind == GalleryModel::Kind::Snapshot)
             return QStringLiteral("%1-%2.png")
                 .arg(base)
@@ -628,7 +744,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     saveState();
+    saveInputs();
     session_->shutdown();
+    workspace_->save();
     event->accept();
 }
 

@@ -12,7 +12,6 @@
 
 class QAction;
 class QLabel;
-class QListView;
 class QProgressBar;
 class QTabWidget;
 
@@ -20,13 +19,16 @@ namespace deepart {
 
 class CompareView;
 class GalleryModel;
+class GalleryView;
 class ImageView;
 class ImageWell;
 class LossChart;
+class ProjectController;
 class RegionEditing;
 class SettingsPanel;
 class StyleStrip;
 class TransferSession;
+class Workspace;
 
 // The Deep Art Gallery window: content and style wells, settings, run controls with progress and
 // a loss chart, the live preview, the snapshot gallery, comparison and export. GUI thread only.
@@ -50,9 +52,14 @@ public:
     // Replaces the styles with this one / these (true when all loaded).
     bool loadStyle(const QString& path);
     bool loadStyles(const std::vector<StyleSource>& styles);
-    // Where the window keeps files the user made in it (painted regions, images to continue
-    // from); by default the per-user data folder.
+    // Where the window keeps its work (the workspace with every run and snapshot, painted
+    // regions, images to continue from); by default the per-user data folder. The gallery shows
+    // the runs found there.
     void setWorkFolder(const QString& folder);
+    // The inputs and settings of `settings` in the wells and the panel.
+    void showRunSettings(const RunSettings& settings);
+    // Removes the selected snapshots (or runs) from the gallery and the workspace.
+    void removeSelected();
 
     // Asked before closing during a run; the default shows a question box. Tests replace it.
     void setCloseConfirmation(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
@@ -82,7 +89,9 @@ public:
     SettingsPanel* settingsPanel() const { return settings_; }
     TransferSession* session() const { return session_; }
     GalleryModel* gallery() const { return gallery_; }
-    QListView* galleryView() const { return galleryView_; }
+    GalleryView* galleryView() const { return galleryView_; }
+    Workspace* workspace() const { return workspace_; }
+    ProjectController* projects() const { return projects_; }
     ImageView* preview() const { return preview_; }
     CompareView* compareView() const { return compare_; }
     LossChart* lossChart() const { return chart_; }
@@ -109,6 +118,9 @@ private:
     void queueProgress(const IterationStats& stats);
     void flushProgress();
     void offerSettingsOf(const QString& path);
+    void showWorkspace(); // the gallery from the workspace's runs
+    void addSnapshot(const SnapshotInfo& snapshot);
+    void saveInputs(); // the inputs and settings for the next run, when they changed
     void showError(const QString& message);
     void restoreState();
     void saveState() const;
@@ -117,6 +129,8 @@ private:
     void exportAllInteractive();
 
     TransferSession* session_;
+    Workspace* workspace_;
+    ProjectController* projects_;
     GalleryModel* gallery_;
     ImageWell* contentWell_;
     StyleStrip* styleStrip_;
@@ -125,7 +139,7 @@ private:
     ImageView* preview_;
     CompareView* compare_;
     QTabWidget* tabs_;
-    QListView* galleryView_;
+    GalleryView* galleryView_;
     LossChart* chart_;
     QProgressBar* progress_;
     QLabel* progressText_;
@@ -145,6 +159,9 @@ private:
     QString exportFolder_;
     int totalIterations_ = 0;
     int runCount_ = 0;
+    int currentRun_ = 0; // the number of the run in progress (or the last one)
+    QTimer inputsTimer_;
+    RunSettings savedInputs_; // what saveInputs() last saved
     QElapsedTimer runClock_;
     std::function<bool()> confirmClose_;
     std::function<QString()> chooseWeights_;

@@ -49,8 +49,8 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
 
         JobRequest current = job; // with the loss weights as they are now
         const auto snapshotOf = [&](const IterationStats& stats, bool manual, const QImage& image) {
-            return SnapshotInfo{stats.iteration, manual,      image,     stats,
-                                current,         stats.scale, stats.size};
+            return SnapshotInfo{stats.iteration, manual,      image,      stats,
+                                current,         stats.scale, stats.size, {}};
         };
         QElapsedTimer sincePreview;
         int lastSnapshot = -1;

@@ -1,17 +1,20 @@
 #include "CompareView.h"
 #include "GalleryModel.h"
+#include "GalleryView.h"
 #include "ImageView.h"
 #include "ImageWell.h"
 #include "KerasWeightsWriter.h"
 #include "Looks.h"
 #include "LossChart.h"
 #include "MainWindow.h"
+#include "ProjectController.h"
 #include "RegionEditing.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
 #include "TestData.h"
 #include "TransferSession.h"
 #include "WeightControl.h"
+#include "Workspace.h"
 #include <QLabel>
 
 #include <QAction>
@@ -27,6 +30,7 @@
 #include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -53,7 +57,14 @@ private:
     }
 
 private Q_SLOTS:
+    // Each test starts with an empty workspace: the window restores the runs it finds there.
+    void init() {
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+            .removeRecursively();
+    }
+
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName(QStringLiteral("DeepArtGalleryTests"));
         QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         weights_ = dir_.filePath(QStringLiteral("w.h5"));
@@ -158,18 +169,18 @@ private Q_SLOTS:
         window.show();
         window.startAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
-        QCOMPARE(window.gallery()->rowCount(), 4);      // content, style, #2, #4
+        QCOMPARE(window.gallery()->rowCount(), 5);      // content, style, R1, #2, #4
         QVERIFY(!window.continueAction()->isEnabled()); // nothing selected
-        window.galleryView()->setCurrentIndex(window.gallery()->index(3));
+        window.galleryView()->setCurrentIndex(window.gallery()->index(4));
         QVERIFY(window.continueAction()->isEnabled());
-        const QImage from = window.gallery()->item(3).image;
+        const QImage from = window.gallery()->image(4);
 
         QSignalSpy started(window.session(), &TransferSession::started);
         window.continueAction()->trigger();
         QVERIFY(started.wait(60000));
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
-        QCOMPARE(window.gallery()->rowCount(), 6);
-        const SnapshotInfo& next = window.gallery()->item(4).snapshot;
+        QCOMPARE(window.gallery()->rowCount(), 8); // and R2, #2, #4
+        const SnapshotInfo& next = window.gallery()->item(6).snapshot;
         QCOMPARE(next.settings.transfer.init, InitMode::Image);
         QCOMPARE(next.settings.continuedFrom, QStringLiteral("R1 #4"));
         QCOMPARE(next.settings.runNumber, 2);
@@ -178,7 +189,7 @@ private Q_SLOTS:
         QCOMPARE(start.convertToFormat(QImage::Format_RGB32),
                  from.convertToFormat(QImage::Format_RGB32));
         const QString label =
-            window.gallery()->data(window.gallery()->index(4), Qt::DisplayRole).toString();
+            window.gallery()->data(window.gallery()->index(6), Qt::DisplayRole).toString();
         QVERIFY2(label.startsWith(QStringLiteral("R2 #2 ↳ R1 #4")), qPrintable(label));
         // Export all after the two runs: every snapshot in its own file (the second run used to
         // replace the first one's), the last ones marked final in the gallery.
@@ -189,11 +200,143 @@ private Q_SLOTS:
         QCOMPARE(files, (QStringList{"c-run1-0002.png", "c-run1-0004.png", "c-run2-0002.png",
                                      "c-run2-0004.png"}));
         QVERIFY(window.gallery()
-                    ->data(window.gallery()->index(5), Qt::DisplayRole)
+                    ->data(window.gallery()->index(7), Qt::DisplayRole)
                     .toString()
                     .endsWith(QStringLiteral("· final")));
         // The panel's own choice is untouched: the next Start begins from the content again.
         QCOMPARE(window.currentRequest().transfer.init, InitMode::Content);
+    }
+
+    // Every snapshot is on disk as it arrives: a second window on the same folder (as after a
+    // crash: the first one never closed) shows the same runs; removing one removes its file.
+    void snapshotsSurviveARestartAndCanBeRemoved() {
+        const QString work = dir_.filePath(QStringLiteral("work-restart"));
+        MainWindow first;
+        first.setWorkFolder(work);
+        prepare(first, 4, 2);
+        first.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!first.session()->isRunning(), 60000);
+        QCOMPARE(first.gallery()->rowCount(), 5); // content, style, R1, #2, #4
+        // The gallery keeps thumbnails only; the image is read back from the workspace.
+        QVERIFY(first.gallery()->item(4).snapshot.image.isNull());
+        QVERIFY(QFileInfo::exists(first.gallery()->item(4).snapshot.file));
+        const QImage last = first.gallery()->image(4);
+        QCOMPARE(last.size(), QSize(48, 36));
+
+        MainWindow second;
+        second.setWorkFolder(work);
+        QCOMPARE(second.gallery()->rowCount(), 5);
+        QCOMPARE(second.gallery()->item(2).kind, GalleryModel::Kind::Run);
+        QCOMPARE(second.gallery()->item(4).snapshot.iteration, 4);
+        QCOMPARE(second.gallery()->item(4).snapshot.settings.runNumber, 1);
+        QCOMPARE(second.gallery()->image(4), last);
+        QVERIFY(second.gallery()
+                    ->data(second.gallery()->index(4), Qt::DisplayRole)
+                    .toString()
+                    .startsWith(QStringLiteral("R1 #4")));
+        // The next run is numbered after the restored ones.
+        QCOMPARE(second.workspace()->manifest().runs.front().outcome, RunOutcome::Finished);
+
+        const QString removed = second.gallery()->item(3).snapshot.file;
+        second.galleryView()->selectionModel()->select(second.gallery()->index(3),
+                                                       QItemSelectionModel::ClearAndSelect);
+        QTest::keyClick(second.galleryView(), Qt::Key_Delete);
+        QCOMPARE(second.gallery()->rowCount(), 4);
+        QVERIFY(!QFileInfo::exists(removed));
+        MainWindow third;
+        third.setWorkFolder(work);
+        QCOMPARE(third.gallery()->rowCount(), 4);
+        QCOMPARE(third.gallery()->item(3).snapshot.iteration, 4);
+    }
+
+    void runsAreFoldableGroups() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-groups")));
+        prepare(window, 4, 2);
+        window.show();
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window.session()->isRunning() && window.gallery()->rowCount() == 8, 60000);
+        auto* view = window.galleryView();
+        const QString header =
+            window.gallery()->data(window.gallery()->index(2), Qt::DisplayRole).toString();
+        QVERIFY2(header.contains(QStringLiteral("R1")) && header.contains(QStringLiteral("48 px")),
+                 qPrintable(header));
+        QVERIFY(window.gallery()->data(window.gallery()->index(2), Qt::BackgroundRole) !=
+                window.gallery()->data(window.gallery()->index(5), Qt::BackgroundRole));
+        QVERIFY(!view->isRowHidden(3));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(window.gallery()->index(2)).center());
+        QVERIFY(view->isRowHidden(3) && view->isRowHidden(4));
+        QVERIFY(!view->isRowHidden(6));
+        QVERIFY(window.workspace()->manifest().runs.front().collapsed);
+        // Comparing without a selection takes the newest snapshot, never a group's header.
+        window.compareSelected();
+        QCOMPARE(window.compareView()->rightRow(), 7);
+        // Folded stays folded in a new window.
+        MainWindow again;
+        again.setWorkFolder(dir_.filePath(QStringLiteral("work-groups")));
+        QVERIFY(again.galleryView()->isRowHidden(3));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(window.gallery()->index(2)).center());
+        QVERIFY(!view->isRowHidden(3));
+    }
+
+    // Save as a project, start afresh, open it: the same runs, images, inputs and settings.
+    void projectSaveAndOpenGiveBackTheWork() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-project")));
+        prepare(window, 4, 2);
+        window.settingsPanel()->tvWeight()->setValue(12.5);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
+        QVERIFY(window.isWindowModified());
+        const QImage image = window.gallery()->image(4);
+        const JobRequest before = window.currentRequest();
+        auto* projects = window.projects();
+        int asked = 0;
+        projects->setUnsavedQuestion([&] {
+            ++asked;
+            return ProjectController::Unsaved::Cancel;
+        });
+        // New with unsaved runs asks first; Cancel keeps everything.
+        QVERIFY(!projects->newProject());
+        QCOMPARE(asked, 1);
+        QCOMPARE(window.gallery()->rowCount(), 5);
+
+        const QString path = dir_.filePath(QStringLiteral("my art.deepart"));
+        QVERIFY(projects->saveAs(path));
+        QVERIFY(QFileInfo(path).size() > 0);
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("my art.deepart")));
+        QCOMPARE(projects->recentProjects().value(0), QFileInfo(path).absoluteFilePath());
+
+        QVERIFY(projects->newProject()); // saved: nothing to ask
+        QCOMPARE(asked, 1);
+        QCOMPARE(window.gallery()->rowCount(), 2);
+        window.settingsPanel()->resetToDefaults();
+        QVERIFY(window.loadContent(style_));
+
+        QVERIFY(projects->openProject(path));
+        QCOMPARE(window.gallery()->rowCount(), 5);
+        QCOMPARE(window.gallery()->image(4), image);
+        QCOMPARE(window.gallery()->item(4).snapshot.settings.transfer.lossWeights.tv, 12.5);
+        QCOMPARE(window.currentRequest().transfer, before.transfer);
+        // The inputs are the project's copies, with the same pixels.
+        QVERIFY(window.contentWell()->path().startsWith(window.workspace()->folder()));
+        QCOMPARE(window.contentWell()->image().convertToFormat(QImage::Format_RGB32),
+                 QImage(content_).convertToFormat(QImage::Format_RGB32));
+        QCOMPARE(window.styleStrip()->count(), 1);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("my art.deepart")));
+        // A damaged file is refused with a message and changes nothing.
+        const QString broken = dir_.filePath(QStringLiteral("broken.deepart"));
+        test::writeBytes(broken, "PK not really");
+        QSignalSpy failed(projects, &ProjectController::failed);
+        QVERIFY(!projects->openProject(broken));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(window.gallery()->rowCount(), 5);
     }
 
     void wheelScrollsThePanelInsteadOfChangingValues() {
@@ -294,8 +437,8 @@ private Q_SLOTS:
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Done")),
                  qPrintable(window.statusText()));
         QVERIFY(!window.settingsPanel()->runHint()->isVisible());
-        QCOMPARE(window.gallery()->rowCount(), 4); // content, style, #5, #10
-        QCOMPARE(window.gallery()->item(3).snapshot.iteration, 10);
+        QCOMPARE(window.gallery()->rowCount(), 5); // content, style, R1, #5, #10
+        QCOMPARE(window.gallery()->item(4).snapshot.iteration, 10);
         QVERIFY(!window.preview()->image().isNull());
         QVERIFY(window.startAction()->isEnabled());
     }
@@ -326,7 +469,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Stopped")),
                  qPrintable(window.statusText()));
-        QCOMPARE(window.gallery()->rowCount(), 3); // the image the run stopped at
+        QCOMPARE(window.gallery()->rowCount(), 4); // R1 and the image the run stopped at
     }
 
     void closingDuringRunAsksThenStops() {
@@ -373,21 +516,21 @@ private Q_SLOTS:
         window.show();
         window.start();
         QTRY_VERIFY_WITH_TIMEOUT(
-            !window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
+            !window.session()->isRunning() && window.gallery()->rowCount() == 5, 60000);
 
         auto* selection = window.galleryView()->selectionModel();
-        selection->select(window.gallery()->index(2), QItemSelectionModel::Select);
+        selection->select(window.gallery()->index(3), QItemSelectionModel::Select);
         selection->select(window.gallery()->index(0), QItemSelectionModel::Select);
         window.compareSelected();
         QCOMPARE(window.compareView()->leftRow(), 0);
-        QCOMPARE(window.compareView()->rightRow(), 2);
+        QCOMPARE(window.compareView()->rightRow(), 3);
         QVERIFY(exportAll->isEnabled());
         // With only the content selected, it is compared with the newest snapshot, not itself.
         selection->clearSelection();
         selection->select(window.gallery()->index(0), QItemSelectionModel::Select);
         window.compareSelected();
         QCOMPARE(window.compareView()->leftRow(), 0);
-        QCOMPARE(window.compareView()->rightRow(), 3);
+        QCOMPARE(window.compareView()->rightRow(), 4);
         // The View menu's zoom acts on what is shown: in Compare, both sides (the right follows).
         const auto viewAction = [&](const QString& text) {
             for (QAction* a : window.menuBar()->findChildren<QAction*>())
@@ -406,12 +549,13 @@ private Q_SLOTS:
         QCOMPARE(window.compareView()->rightView()->zoom(), 1.25);
         QCOMPARE(window.preview()->zoom(), previewZoom);
         // A click on a snapshot shows it in the preview.
-        const QRect item = window.galleryView()->visualRect(window.gallery()->index(2));
+        const QRect item = window.galleryView()->visualRect(window.gallery()->index(3));
         QTest::mouseClick(window.galleryView()->viewport(), Qt::LeftButton, {}, item.center());
-        QCOMPARE(window.preview()->image(), window.gallery()->item(2).image);
+        QCOMPARE(window.preview()->image(), window.gallery()->image(3));
+        QVERIFY(!window.preview()->image().isNull());
 
         selection->clearSelection();
-        selection->select(window.gallery()->index(3), QItemSelectionModel::Select);
+        selection->select(window.gallery()->index(4), QItemSelectionModel::Select);
         const QString path = dir_.filePath(QStringLiteral("export.png"));
         QCOMPARE(window.exportSelected(path), QString());
         QImageReader reader(path);
@@ -437,9 +581,9 @@ private Q_SLOTS:
         window.settingsPanel()->tvWeight()->setValue(42.0);
         window.start();
         QTRY_VERIFY_WITH_TIMEOUT(
-            !window.session()->isRunning() && window.gallery()->rowCount() == 3, 60000);
+            !window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
         const JobRequest made = window.currentRequest();
-        window.galleryView()->selectionModel()->select(window.gallery()->index(2),
+        window.galleryView()->selectionModel()->select(window.gallery()->index(3),
                                                        QItemSelectionModel::Select);
         const QString path = dir_.filePath(QStringLiteral("restorable.png"));
         QCOMPARE(window.exportSelected(path), QString());
@@ -470,7 +614,7 @@ private Q_SLOTS:
         window.show();
         window.start();
         QTRY_VERIFY_WITH_TIMEOUT(
-            !window.session()->isRunning() && window.gallery()->rowCount() == 4, 60000);
+            !window.session()->isRunning() && window.gallery()->rowCount() == 5, 60000);
 
         test::writeBytes(dir_.filePath(QStringLiteral("broken.h5")), "not weights");
         window.setWeightsPath(dir_.filePath(QStringLiteral("broken.h5")));
@@ -479,7 +623,9 @@ private Q_SLOTS:
         QVERIFY2(window.errorText().contains(QStringLiteral("broken.h5")) &&
                      window.errorText().contains(QStringLiteral("not an HDF5 file")),
                  qPrintable(window.errorText()));
-        QCOMPARE(window.gallery()->rowCount(), 4);
+        // The failed run made no snapshot: it leaves no empty group behind.
+        QCOMPARE(window.gallery()->rowCount(), 5);
+        QCOMPARE(window.workspace()->manifest().runs.size(), size_t{1});
         QVERIFY(!window.session()->isRunning());
     }
 };
