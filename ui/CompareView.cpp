@@ -84,7 +84,7 @@ int CompareView::rightRow() const {
 
 void CompareView::refresh() {
     const auto imageAt = [this](int row) {
-        return row >= 0 && row < model_->rowCount() ? model_->item(row).image : QImage();
+        return model_->image(row);
     };
     const QImage left = imageAt(leftRow());
     QImage right = imageAt(rightRow());

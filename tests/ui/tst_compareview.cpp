@@ -32,12 +32,12 @@ private Q_SLOTS:
         CompareView view(&model);
         view.resize(800, 400);
         view.show();
-        view.compare(2, 3);
+        view.compare(3, 4); // row 2 is the run's header
         QCOMPARE(view.leftView()->image().pixelColor(1, 1), QColor(Qt::green));
         QCOMPARE(view.rightView()->image().pixelColor(1, 1), QColor(Qt::yellow));
 
         // Snapshot against the (larger) content: shown on the same pixel grid.
-        view.compare(3, 0);
+        view.compare(4, 0);
         QCOMPARE(view.rightView()->image().pixelColor(1, 1), QColor(Qt::red));
         QCOMPARE(view.rightView()->image().size(), view.leftView()->image().size());
     }
@@ -50,7 +50,7 @@ private Q_SLOTS:
         view.resize(800, 400);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.compare(2, 3);
+        view.compare(3, 4); // row 2 is the run's header
         view.leftView()->zoomBy(4.0);
         QVERIFY(qAbs(view.rightView()->zoom() - view.leftView()->zoom()) < 1e-9);
         view.rightView()->actualSize();
@@ -64,7 +64,7 @@ private Q_SLOTS:
         CompareView view(&model);
         view.resize(800, 400);
         view.setMode(CompareView::Mode::Wipe);
-        view.compare(2, 3);
+        view.compare(3, 4); // row 2 is the run's header
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         WipeView* wipe = view.wipeView();
