@@ -63,6 +63,8 @@ public:
     int framesAdded() const { return framesAdded_; }
     // Frames in the video so far, held copies included.
     int framesWritten() const { return framesWritten_; }
+    // How long the video so far plays.
+    double durationSeconds() const { return framesWritten_ / options_.framesPerSecond; }
 
 private:
     void writeCopies(const cv::Mat& bgr, int count);
