@@ -4,6 +4,7 @@
 #include "Looks.h"
 #include "Presets.h"
 #include "SettingsJson.h"
+#include "TimelapseWriter.h"
 
 #include <QCommandLineParser>
 
@@ -16,12 +17,13 @@ namespace {
 
 constexpr int kMaxSize = kMaxImageSide;
 
+// Its message has no "deepart-cli: " yet: a batch job reports it as its own failure.
 struct UsageError {
     std::string message;
 };
 
 [[noreturn]] void usageError(const QString& text) {
-    throw UsageError{("deepart-cli: " + text).toStdString()};
+    throw UsageError{text.toStdString()};
 }
 
 double toDouble(const QString& name, const QString& text, double min, double max,
@@ -214,6 +216,35 @@ void addOptions(QCommandLineParser& parser) {
     opt("log-json", QStringLiteral("Write one JSON line of losses per iteration to this file."),
         "file");
     opt("quiet", QStringLiteral("No progress output."));
+    opt("timelapse",
+        QStringLiteral("Record a time-lapse video of the run: .mp4 (MPEG-4) or .avi (Motion "
+                       "JPEG); the first frame is held %1 s, the last %2 s.")
+            .arg(TimelapseOptions().holdFirstSeconds)
+            .arg(TimelapseOptions().holdLastSeconds),
+        "file");
+    opt("timelapse-every",
+        QStringLiteral("A time-lapse frame every n iterations (counted across scales) [%1].")
+            .arg(CliOptions().timelapseEvery),
+        "n");
+    opt("timelapse-fps",
+        QStringLiteral("Frames per second of the time-lapse [%1].").arg(CliOptions().timelapseFps),
+        "fps");
+    opt("timelapse-side-by-side",
+        QStringLiteral("The time-lapse shows the photo on the left and the result on the right."));
+    opt("batch",
+        QStringLiteral("Run the jobs of a jobs file (JSON: {\"jobs\": [{\"settings\": FILE or "
+                       "{...}, \"output\": FILE}, ...]}, see README), with the weights loaded "
+                       "once; other flags apply to every job."),
+        "file");
+    opt("content-dir",
+        QStringLiteral("A batch of every image in this folder with every image of --style-dir, "
+                       "each written to --output-dir as <content>-<style>.png; other flags apply "
+                       "to every job."),
+        "dir");
+    opt("style-dir", QStringLiteral("The style images of a --content-dir batch."), "dir");
+    opt("output-dir",
+        QStringLiteral("Where a --content-dir batch writes its results (created when missing)."),
+        "dir");
 }
 
 // --style (repeated) replaces the styles of a settings file; --look, then --style-blend,
@@ -274,17 +305,19 @@ void readStyles(const QCommandLineParser& parser, RunSettings& run) {
                      {ColorMode::None, ColorMode::Luminance, ColorMode::Match}, toString);
 }
 
-// The layers of settings: defaults, file, preset, size and scales, then single flags.
-void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
+RunSettings readSettingsFile(const QCommandLineParser& parser) {
+    try {
+        return loadRunSettingsFile(parser.value(QStringLiteral("settings")));
+    } catch (const Error& e) {
+        usageError(QStringLiteral("--settings ") + QString::fromStdString(e.what()));
+    }
+}
+
+// The layers over a run's settings (the defaults, a --settings file or a batch job's): preset,
+// size and scales, then single flags.
+void layerRunFlags(const QCommandLineParser& parser, RunSettings& run) {
     const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
     const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
-    if (isSet("settings")) {
-        try {
-            run = loadRunSettingsFile(value("settings"));
-        } catch (const Error& e) {
-            usageError(QStringLiteral("--settings ") + QString::fromStdString(e.what()));
-        }
-    }
     TransferSettings& t = run.transfer;
     if (isSet("content"))
         run.contentPath = value("content").toStdString();
@@ -412,22 +445,108 @@ void readRunSettings(const QCommandLineParser& parser, RunSettings& run) {
                        .arg(kMaxSize));
 }
 
+void readTimelapse(const QCommandLineParser& parser, CliOptions& o) {
+    const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+    if (!isSet("timelapse")) {
+        for (const char* flag : {"timelapse-every", "timelapse-fps", "timelapse-side-by-side"})
+            if (isSet(flag))
+                usageError(QStringLiteral("--%1 needs --timelapse FILE").arg(QLatin1String(flag)));
+        return;
+    }
+    o.timelapsePath = value("timelapse").toStdString();
+    if (!TimelapseWriter::isSupportedPath(o.timelapsePath))
+        usageError(QStringLiteral("--timelapse: '%1' has an unsupported video type; use .mp4 or "
+                                  ".avi")
+                       .arg(value("timelapse")));
+    if (isSet("timelapse-every"))
+        o.timelapseEvery =
+            toInt(QStringLiteral("timelapse-every"), value("timelapse-every"), 1, 1'000'000);
+    if (isSet("timelapse-fps"))
+        o.timelapseFps =
+            toDouble(QStringLiteral("timelapse-fps"), value("timelapse-fps"), 0.0, 240.0, true);
+    o.timelapseSideBySide = isSet("timelapse-side-by-side");
+}
+
+// A batch: the flags are checked once up front (a bad value is a usage error, not a failure of
+// every job), then layered over each job's settings.
+void readBatch(const QCommandLineParser& parser, CliOptions& o) {
+    const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+    const bool file = isSet("batch");
+    const QString mode = file ? QStringLiteral("--batch") : QStringLiteral("--content-dir");
+    if (file && (isSet("content-dir") || isSet("style-dir") || isSet("output-dir")))
+        usageError(QStringLiteral("--batch cannot go with --content-dir, --style-dir or "
+                                  "--output-dir; use one kind of batch"));
+    if (!file && !(isSet("content-dir") && isSet("style-dir") && isSet("output-dir")))
+        usageError(QStringLiteral("--content-dir, --style-dir and --output-dir go together"));
+    for (const char* flag :
+         {"content", "style", "style-mask", "output", "print-settings", "log-json", "timelapse"})
+        if (isSet(flag))
+            usageError(QStringLiteral("--%1 is for a single run; it cannot go with %2")
+                           .arg(QLatin1String(flag), mode));
+    if (file && isSet("settings"))
+        usageError(QStringLiteral("--settings cannot go with --batch: each job has its settings"));
+
+    const RunSettings base = isSet("settings") ? readSettingsFile(parser) : RunSettings();
+    // The check: over the base with stand-in inputs, as many styles as the style flags give
+    // values (a folder batch has one style per job).
+    RunSettings probe = base;
+    probe.contentPath = probe.initImagePath = "check";
+    qsizetype styles = 1;
+    if (file)
+        for (const char* flag : {"style-blend", "style-scale"})
+            if (isSet(flag))
+                styles = std::max(styles, value(flag).split(QLatin1Char(',')).size());
+    probe.styles.assign(static_cast<size_t>(styles), StyleSource("check"));
+    layerRunFlags(parser, probe);
+
+    const LayerFlags layer = [&parser](RunSettings& run) {
+        try {
+            layerRunFlags(parser, run);
+        } catch (const UsageError& e) {
+            throw Error(e.message);
+        }
+    };
+    try {
+        if (file) {
+            o.jobs = readBatchFile(value("batch"), layer);
+        } else {
+            o.outputDir = value("output-dir").toStdString();
+            o.jobs = folderBatch(base, value("content-dir"), value("style-dir"),
+                                 value("output-dir"), layer);
+        }
+    } catch (const Error& e) {
+        usageError(QString::fromStdString(e.what()));
+    }
+    o.batch = true;
+}
+
 CliOptions readOptions(const QCommandLineParser& parser) {
     if (!parser.positionalArguments().isEmpty())
         usageError(QStringLiteral("unexpected argument '%1'; see --help")
                        .arg(parser.positionalArguments().first()));
     CliOptions o;
-    readRunSettings(parser, o.run);
     o.fetchWeights = parser.isSet(QStringLiteral("fetch-weights"));
     o.printSettings = parser.isSet(QStringLiteral("print-settings"));
-    if (!o.printSettings && !o.fetchWeights && (o.run.contentPath.empty() || o.run.styles.empty()))
-        usageError(QStringLiteral("--content and --style are required; see --help"));
-    if (parser.isSet(QStringLiteral("output")))
-        o.outputPath = parser.value(QStringLiteral("output")).toStdString();
-    if (!isSupportedOutputPath(o.outputPath))
-        usageError(QStringLiteral("--output: '%1' has an unsupported file type; use .png, .jpg, "
-                                  ".jpeg, .tif, .tiff or .webp")
-                       .arg(QString::fromStdString(o.outputPath)));
+    if (parser.isSet(QStringLiteral("batch")) || parser.isSet(QStringLiteral("content-dir")) ||
+        parser.isSet(QStringLiteral("style-dir")) || parser.isSet(QStringLiteral("output-dir"))) {
+        readBatch(parser, o);
+    } else {
+        if (parser.isSet(QStringLiteral("settings")))
+            o.run = readSettingsFile(parser);
+        layerRunFlags(parser, o.run);
+        if (!o.printSettings && !o.fetchWeights &&
+            (o.run.contentPath.empty() || o.run.styles.empty()))
+            usageError(QStringLiteral("--content and --style are required; see --help"));
+        if (parser.isSet(QStringLiteral("output")))
+            o.outputPath = parser.value(QStringLiteral("output")).toStdString();
+        if (!isSupportedOutputPath(o.outputPath))
+            usageError(QStringLiteral("--output: '%1' has an unsupported file type; use .png, "
+                                      ".jpg, .jpeg, .tif, .tiff or .webp")
+                           .arg(QString::fromStdString(o.outputPath)));
+    }
+    readTimelapse(parser, o);
     o.weightsPath = parser.value(QStringLiteral("weights")).toStdString();
     o.snapshotDir = parser.value(QStringLiteral("snapshot-dir")).toStdString();
     o.logJsonPath = parser.value(QStringLiteral("log-json")).toStdString();
@@ -471,7 +590,7 @@ CliParseResult parseCliArguments(const QStringList& arguments) {
         }
         result.options = std::move(options);
     } catch (const UsageError& e) {
-        result.message = e.message;
+        result.message = "deepart-cli: " + e.message;
         result.exitCode = 2;
     }
     return result;

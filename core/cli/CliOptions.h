@@ -1,11 +1,13 @@
 #pragma once
 
+#include "BatchJobs.h"
 #include "RunSettings.h"
 
 #include <QStringList>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace deepart {
 
@@ -21,6 +23,17 @@ struct CliOptions {
     bool quiet = false;
     bool fetchWeights = false;
     bool printSettings = false;
+    // --timelapse: a video of the run, a frame every `timelapseEvery` iterations.
+    std::string timelapsePath;
+    int timelapseEvery = 10;
+    double timelapseFps = 10.0;
+    bool timelapseSideBySide = false;
+    // A batch (--batch FILE, or --content-dir with --style-dir and --output-dir) instead of one
+    // run: the jobs, each with its settings (the flags layered over them, as over --settings) or
+    // why it cannot run (`run` is then unused).
+    bool batch = false;
+    std::vector<BatchJob> jobs;
+    std::string outputDir; // of a folder batch: created when missing
 };
 
 // The outcome of reading the command line: options to run with, or a reason to stop now (help,
@@ -35,7 +48,8 @@ struct CliParseResult {
 // Parses `arguments` (argv, program name first) with QCommandLineParser. The settings are built
 // in layers: the seed's defaults, then --settings FILE, then --preset, then every other flag
 // given explicitly. Every value is checked here, so that a bad flag never costs a weights load
-// or an image decode.
+// or an image decode. A batch's jobs file or folders are read here too (an unusable one is a
+// usage error); a job that cannot run is kept with its error, for the batch to report.
 CliParseResult parseCliArguments(const QStringList& arguments);
 
 } // namespace deepart

@@ -1,5 +1,6 @@
 #include "ImageFile.h"
 #include "KerasWeightsWriter.h"
+#include "SettingsJson.h"
 #include "TestData.h"
 
 #include <QDir>
@@ -7,10 +8,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
 #include <csignal>
+#include <vector>
 
 using namespace deepart;
 
@@ -72,6 +78,43 @@ private:
                      !r.err.contains(QStringLiteral("Exception raised from")),
                  qPrintable(r.err));
         QVERIFY(!QFile::exists(output));
+    }
+
+    // Every frame of a video, decoded (BGR).
+    static std::vector<cv::Mat> videoFrames(const QString& file) {
+        cv::VideoCapture capture(file.toStdString());
+        std::vector<cv::Mat> frames;
+        cv::Mat frame;
+        while (capture.read(frame))
+            frames.push_back(frame.clone());
+        return frames;
+    }
+
+    // Writes `text` to the file `name` in the test's folder; returns its path.
+    QString writeText(const QString& name, const QByteArray& text) const {
+        const QString file = path(name);
+        QDir().mkpath(QFileInfo(file).path());
+        test::writeBytes(file, text);
+        return file;
+    }
+
+    // The flags every batch here shares: tiny, fast, no snapshots, the test weights.
+    QStringList tinyBatch(const QStringList& kind) const {
+        return kind + QStringList{QStringLiteral("--weights"),    weights_,
+                                  QStringLiteral("--size"),       QStringLiteral("32"),
+                                  QStringLiteral("--iterations"), QStringLiteral("3"),
+                                  QStringLiteral("--save-every"), QStringLiteral("0"),
+                                  QStringLiteral("--device"),     QStringLiteral("cpu"),
+                                  QStringLiteral("--threads"),    QStringLiteral("1")};
+    }
+
+    // A job of a jobs file, with inline settings.
+    static QByteArray inlineJob(const QString& content, const QString& style,
+                                const QString& output) {
+        return QStringLiteral(
+                   R"({"settings": {"inputs": {"content": "%1", "styles": [{"path": "%2"}]}}, "output": "%3"})")
+            .arg(content, style, output)
+            .toUtf8();
     }
 
 private Q_SLOTS:
@@ -302,6 +345,172 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("offline")) &&
                      r.err.contains(QStringLiteral("--weights")),
                  qPrintable(r.err));
+    }
+
+    void timelapseRecordsEveryNthIteration() {
+        const QString video = path(QStringLiteral("lapse.mp4"));
+        auto args = tiny(path(QStringLiteral("lapse.png")));
+        args << QStringLiteral("--iterations") << QStringLiteral("7")
+             << QStringLiteral("--timelapse") << video << QStringLiteral("--timelapse-every")
+             << QStringLiteral("3") << QStringLiteral("--timelapse-fps") << QStringLiteral("5");
+        const auto r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The start, iterations 3 and 6, the result (7); the first frame held 1 s, the last
+        // 2 s, at 5 frames a second.
+        const int expected = 1 + 2 + 1 + 5 + 10;
+        const auto frames = videoFrames(video);
+        QCOMPARE(int(frames.size()), expected);
+        for (const cv::Mat& frame : frames)
+            QCOMPARE(frame.size(), cv::Size(32, 24));
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("time-lapse '%1': %2 frames, 3.8 s").arg(video).arg(expected)),
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(path(QStringLiteral("lapse.part.mp4"))));
+    }
+
+    void timelapseSideBySideAcrossScales() {
+        const QString video = path(QStringLiteral("wide.avi"));
+        auto args = tiny(path(QStringLiteral("wide.png")));
+        args << QStringLiteral("--size") << QStringLiteral("48") << QStringLiteral("--scales")
+             << QStringLiteral("24,48") << QStringLiteral("--scale-iterations")
+             << QStringLiteral("2,2") << QStringLiteral("--timelapse") << video
+             << QStringLiteral("--timelapse-every") << QStringLiteral("2")
+             << QStringLiteral("--timelapse-side-by-side")
+             // From noise, so that the result cannot pass for the photo.
+             << QStringLiteral("--init") << QStringLiteral("noise");
+        const auto r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // The start and iteration 2 at 24 px, iteration 4 (the result) at 48 px; holds of 1 and
+        // 2 s at the default 10 frames a second.
+        const auto frames = videoFrames(video);
+        QCOMPARE(int(frames.size()), 3 + 10 + 20);
+        cv::Mat content = loadRgbImage(content_.toStdString(), "content");
+        cv::resize(content, content, cv::Size(48, 36), 0, 0, cv::INTER_AREA);
+        cv::cvtColor(content, content, cv::COLOR_RGB2BGR);
+        for (const cv::Mat& frame : frames) {
+            QCOMPARE(frame.size(), cv::Size(96, 36));
+            // The photo on the left, as given; the result on the right.
+            cv::Mat left, right;
+            cv::absdiff(frame(cv::Rect(0, 0, 48, 36)), content, left);
+            cv::absdiff(frame(cv::Rect(48, 0, 48, 36)), content, right);
+            QVERIFY2(cv::mean(left)[0] < 12, qPrintable(QString::number(cv::mean(left)[0])));
+            QVERIFY2(cv::mean(right)[0] > 30, qPrintable(QString::number(cv::mean(right)[0])));
+        }
+    }
+
+    void interruptFinishesTheTimelapse() {
+        const QString video = path(QStringLiteral("stopped.avi"));
+        auto args = tiny(path(QStringLiteral("stopped.png")));
+        args << QStringLiteral("--iterations") << QStringLiteral("100000")
+             << QStringLiteral("--log-json") << path(QStringLiteral("stopped.jsonl"))
+             << QStringLiteral("--timelapse") << video << QStringLiteral("--timelapse-every")
+             << QStringLiteral("2");
+        QProcess cli;
+        cli.setProcessEnvironment(isolatedEnvironment());
+        cli.start(QStringLiteral(DEEPART_CLI_PATH), args);
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path(QStringLiteral("stopped.jsonl"))).size() > 0,
+                                 60000);
+        ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+        QVERIFY(cli.waitForFinished(60000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 130);
+        const auto match =
+            QRegularExpression(QStringLiteral("interrupted after (\\d+) iterations")).match(err);
+        QVERIFY2(match.hasMatch(), qPrintable(err));
+        const int done = match.captured(1).toInt();
+        QVERIFY(done >= 1);
+        // What was recorded, finished under the final name: the start, every second
+        // iteration, the last image, and the holds.
+        QVERIFY2(QFile::exists(video), qPrintable(err));
+        QVERIFY(!QFile::exists(path(QStringLiteral("stopped.part.avi"))));
+        QCOMPARE(int(videoFrames(video).size()), 1 + done / 2 + done % 2 + 10 + 20);
+    }
+
+    void batchGoesOnAfterAFailedJob() {
+        RunSettings first;
+        first.contentPath = content_.toStdString();
+        first.styles = {StyleSource(style_.toStdString())};
+        writeText(QStringLiteral("batch/first.json"), runSettingsToJsonText(first));
+        writeText(QStringLiteral("batch/broken.jpg"), "\xff\xd8\xff not a jpeg");
+        const QString jobs = writeText(
+            QStringLiteral("batch/jobs.json"),
+            "{\"jobs\": [{\"settings\": \"first.json\", \"output\": \"b1.png\"},\n" +
+                inlineJob(QStringLiteral("broken.jpg"), style_, QStringLiteral("b2.png")) + ",\n" +
+                inlineJob(content_, style_, QStringLiteral("out/b3.jpg")) + "]}");
+        QDir().mkpath(path(QStringLiteral("batch/out")));
+        const auto r = run(tinyBatch({QStringLiteral("--batch"), jobs}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(QFile::exists(path(QStringLiteral("batch/b1.png"))));
+        QVERIFY(!QFile::exists(path(QStringLiteral("batch/b2.png"))));
+        const cv::Mat third =
+            loadRgbImage(path(QStringLiteral("batch/out/b3.jpg")).toStdString(), "third");
+        QCOMPARE(third.size(), cv::Size(32, 24)); // --size over the job's settings
+        // The failure named as it happened, then the summary.
+        QVERIFY2(r.err.contains(QStringLiteral("job 2/3 'b2.png': content image '%1'")
+                                    .arg(path(QStringLiteral("batch/broken.jpg")))),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("batch of 3 jobs: 2 done, 1 failed in ")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QRegularExpression(QStringLiteral("\\n +1 +done +b1\\.png "))) &&
+                     r.err.contains(QRegularExpression(
+                         QStringLiteral("\\n +2 +failed +b2\\.png .*content image '"))) &&
+                     r.err.contains(QRegularExpression(QStringLiteral("\\n +3 +done +b3\\.jpg "))),
+                 qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("Exception raised from")));
+    }
+
+    void folderBatchNamesOutputsByContentAndStyle() {
+        QDir().mkpath(path(QStringLiteral("folders/in")));
+        QDir().mkpath(path(QStringLiteral("folders/styles")));
+        test::writeRgbImage(path(QStringLiteral("folders/in/a.png")), test::testPicture(80, 60, 4));
+        test::writeRgbImage(path(QStringLiteral("folders/in/b.jpg")), test::testPicture(60, 80, 5));
+        writeText(QStringLiteral("folders/in/notes.txt"), "not an image");
+        test::writeRgbImage(path(QStringLiteral("folders/styles/s1.jpg")),
+                            test::testPicture(50, 50, 6));
+        test::writeRgbImage(path(QStringLiteral("folders/styles/s2.png")),
+                            test::testPicture(40, 64, 7));
+        const QString out = path(QStringLiteral("folders/results/new")); // created by the batch
+        const auto r =
+            run(tinyBatch({QStringLiteral("--content-dir"), path(QStringLiteral("folders/in")),
+                           QStringLiteral("--style-dir"), path(QStringLiteral("folders/styles")),
+                           QStringLiteral("--output-dir"), out}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QDir(out).entryList(QDir::Files),
+                 (QStringList{"a-s1.png", "a-s2.png", "b-s1.png", "b-s2.png"}));
+        const cv::Mat portrait =
+            loadRgbImage(QDir(out).filePath(QStringLiteral("b-s2.png")).toStdString(), "result");
+        QCOMPARE(portrait.size(), cv::Size(24, 32));
+        QVERIFY2(r.err.contains(QStringLiteral("batch of 4 jobs: 4 done, 0 failed in ")),
+                 qPrintable(r.err));
+    }
+
+    void interruptStopsTheBatch() {
+        const QString jobs =
+            writeText(QStringLiteral("stop/jobs.json"),
+                      "{\"jobs\": [" + inlineJob(content_, style_, QStringLiteral("s1.png")) +
+                          ", " + inlineJob(content_, style_, QStringLiteral("s2.png")) + "]}");
+        auto args = tinyBatch({QStringLiteral("--batch"), jobs});
+        args << QStringLiteral("--iterations") << QStringLiteral("100000");
+        QProcess cli;
+        cli.setProcessEnvironment(isolatedEnvironment());
+        cli.start(QStringLiteral(DEEPART_CLI_PATH), args);
+        QVERIFY(cli.waitForStarted());
+        QString err;
+        // The first job has started (the weights are loaded and Ctrl-C is handled by then).
+        QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(cli.readAllStandardError()))
+                                     .contains(QStringLiteral("job 1/2")),
+                                 60000);
+        ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+        QVERIFY(cli.waitForFinished(60000));
+        err += QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 130);
+        QVERIFY2(err.contains(
+                     QStringLiteral("batch of 2 jobs: 0 done, 0 failed, 1 interrupted, 1 not run")),
+                 qPrintable(err));
+        QVERIFY(QFile::exists(path(QStringLiteral("stop/s1-interrupted.png"))));
+        QVERIFY(!QFile::exists(path(QStringLiteral("stop/s1.png"))));
+        QVERIFY(!QFile::exists(path(QStringLiteral("stop/s2.png"))));
     }
 
     void interruptSavesImageSoFar() {

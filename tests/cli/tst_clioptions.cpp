@@ -3,7 +3,9 @@
 #include "Presets.h"
 #include "SettingsJson.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -12,6 +14,19 @@ using namespace deepart;
 class TestCliOptions : public QObject {
     Q_OBJECT
 private:
+    // Jobs files and image folders for the batch cases (only names: nothing is decoded while
+    // parsing).
+    QTemporaryDir batchDir_;
+
+    QString batchFile(const char* name, const QByteArray& text) {
+        const QString path = batchDir_.filePath(QLatin1String(name));
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
     static CliParseResult parse(QStringList args) {
         args.prepend(QStringLiteral("deepart-cli"));
         return parseCliArguments(args);
@@ -22,6 +37,17 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(batchDir_.isValid());
+        batchFile("jobs.json", R"({"jobs": [{"settings": {}, "output": "x.png"}]})");
+        batchFile("content/b.jpg", "");
+        batchFile("content/a.png", "");
+        batchFile("content/notes.txt", "");
+        batchFile("styles/s2.PNG", "");
+        batchFile("styles/s1.jpg", "");
+        batchFile("no-images/readme.md", "");
+    }
+
     void seedDefaults() {
         const auto r = parse(required());
         QVERIFY(r.options);
@@ -134,6 +160,24 @@ private Q_SLOTS:
         QTest::newRow("output type") << QStringList{"--output", "x.gif"} << "unsupported file type";
         QTest::newRow("unknown flag") << QStringList{"--colour"} << "Unknown option 'colour'";
         QTest::newRow("stray") << QStringList{"extra.jpg"} << "unexpected argument 'extra.jpg'";
+        QTest::newRow("timelapse type")
+            << QStringList{"--timelapse", "run.gif"}
+            << "--timelapse: 'run.gif' has an unsupported video type; use .mp4 or .avi";
+        QTest::newRow("timelapse every 0")
+            << QStringList{"--timelapse", "t.mp4", "--timelapse-every", "0"}
+            << "--timelapse-every: '0' is not valid; expected a whole number from 1";
+        QTest::newRow("timelapse fps 0")
+            << QStringList{"--timelapse", "t.mp4", "--timelapse-fps", "0"}
+            << "--timelapse-fps: '0' is not valid";
+        QTest::newRow("timelapse fps huge")
+            << QStringList{"--timelapse", "t.mp4", "--timelapse-fps", "1000"} << "<= 240";
+        QTest::newRow("every without timelapse")
+            << QStringList{"--timelapse-every", "5"} << "--timelapse-every needs --timelapse FILE";
+        QTest::newRow("fps without timelapse")
+            << QStringList{"--timelapse-fps", "5"} << "--timelapse-fps needs --timelapse FILE";
+        QTest::newRow("side by side without timelapse")
+            << QStringList{"--timelapse-side-by-side"}
+            << "--timelapse-side-by-side needs --timelapse FILE";
     }
 
     void severalStylesWithBlendScaleMasks() {
@@ -328,6 +372,187 @@ private Q_SLOTS:
         QCOMPARE(matchingPreset(read.transfer), Preset::Fast);
     }
 
+    void timelapseFlags() {
+        auto r = parse(required());
+        QVERIFY(r.options);
+        QCOMPARE(r.options->timelapsePath, std::string());
+        QCOMPARE(r.options->timelapseEvery, 10);
+        QCOMPARE(r.options->timelapseFps, 10.0);
+        QVERIFY(!r.options->timelapseSideBySide);
+        r = parse(required() + QStringList{"--timelapse", "run.MP4", "--timelapse-every", "25",
+                                           "--timelapse-fps", "24", "--timelapse-side-by-side"});
+        QVERIFY2(r.options, r.message.c_str());
+        QCOMPARE(r.options->timelapsePath, std::string("run.MP4"));
+        QCOMPARE(r.options->timelapseEvery, 25);
+        QCOMPARE(r.options->timelapseFps, 24.0);
+        QVERIFY(r.options->timelapseSideBySide);
+        QVERIFY(!r.options->batch);
+    }
+
+    void batchUsageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        const QString jobs = batchDir_.filePath(QStringLiteral("jobs.json"));
+        const QString images = batchDir_.filePath(QStringLiteral("content"));
+        const QString styles = batchDir_.filePath(QStringLiteral("styles"));
+        const QString none = batchDir_.filePath(QStringLiteral("none"));
+        QTest::newRow("both kinds") << QStringList{"--batch", jobs, "--content-dir", images}
+                                    << "--batch cannot go with --content-dir";
+        QTest::newRow("folders alone")
+            << QStringList{"--content-dir", images, "--style-dir", styles}
+            << "--content-dir, --style-dir and --output-dir go together";
+        QTest::newRow("output") << QStringList{"--batch", jobs, "--output", "x.png"}
+                                << "--output is for a single run; it cannot go with --batch";
+        QTest::newRow("content")
+            << QStringList{"--content-dir", images, "--style-dir", styles,
+                           "--output-dir",  none,   "--content",   "c.jpg"}
+            << "--content is for a single run; it cannot go with --content-dir";
+        QTest::newRow("style mask") << QStringList{"--batch", jobs, "--style-mask", "m.png"}
+                                    << "--style-mask is for a single run";
+        QTest::newRow("timelapse") << QStringList{"--batch", jobs, "--timelapse", "t.mp4"}
+                                   << "--timelapse is for a single run";
+        QTest::newRow("log") << QStringList{"--batch", jobs, "--log-json", "l.jsonl"}
+                             << "--log-json is for a single run";
+        QTest::newRow("print") << QStringList{"--batch", jobs, "--print-settings"}
+                               << "--print-settings is for a single run";
+        QTest::newRow("settings") << QStringList{"--batch", jobs, "--settings", "s.json"}
+                                  << "--settings cannot go with --batch: each job has its settings";
+        QTest::newRow("bad flag") << QStringList{"--batch", jobs, "--size", "big"}
+                                  << "--size: 'big' is not valid";
+        QTest::newRow("one style per folder job")
+            << QStringList{"--content-dir", images, "--style-dir",   styles,
+                           "--output-dir",  none,   "--style-blend", "1,2"}
+            << "--style-blend: 2 weights for 1 style";
+        QTest::newRow("missing jobs file")
+            << QStringList{"--batch", batchDir_.filePath(QStringLiteral("nowhere.json"))}
+            << "jobs file '" + batchDir_.filePath(QStringLiteral("nowhere.json")) +
+                   "': file not found";
+        QTest::newRow("not json") << QStringList{"--batch",
+                                                 batchFile("broken.json", "{\"jobs\": [")}
+                                  << "is not valid JSON";
+        QTest::newRow("no jobs") << QStringList{"--batch",
+                                                batchFile("empty.json", "{\"jobs\": []}")}
+                                 << "has no jobs";
+        QTest::newRow("unknown key")
+            << QStringList{"--batch", batchFile("typo.json", "{\"jbos\": []}")}
+            << "unknown key 'jbos'";
+        QTest::newRow("not a jobs file")
+            << QStringList{"--batch", batchFile("array.json", "[]")} << "expected {\"jobs\": [";
+        QTest::newRow("missing folder")
+            << QStringList{"--content-dir", none, "--style-dir", styles, "--output-dir", none}
+            << "--content-dir '" + none + "' does not exist";
+        QTest::newRow("folder without images")
+            << QStringList{"--content-dir", images,
+                           "--style-dir",   batchDir_.filePath(QStringLiteral("no-images")),
+                           "--output-dir",  none}
+            << "has no images";
+    }
+
+    void batchUsageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const auto r = parse(args);
+        QVERIFY(!r.options);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromStdString(r.message).startsWith(QStringLiteral("deepart-cli: ")),
+                 r.message.c_str());
+        QVERIFY2(QString::fromStdString(r.message).contains(expected), r.message.c_str());
+    }
+
+    void batchJobsTakeTheFlagsOverTheirSettings() {
+        RunSettings fromFile;
+        fromFile.contentPath = "/abs/c.jpg";
+        fromFile.styles = {StyleSource("/abs/s.jpg", 1.0, 0.5)};
+        fromFile.transfer.lossWeights.tv = 1.25;
+        batchFile("sub/job.json", runSettingsToJsonText(fromFile));
+        const QString jobs = batchFile("jobs/../layered.json", R"({"jobs": [
+            {"settings": "sub/job.json", "output": "out/one.png"},
+            {"settings": {"size": 256, "inputs": {"content": "c2.jpg",
+                          "styles": [{"path": "a.jpg"}, {"path": "/abs/b.jpg", "mask": "m.png"}]}},
+             "output": "two.jpg"},
+            {"settings": {"loss": {"tv_weight": "lots"}}, "output": "three.png"},
+            {"settings": {"size": 64}, "output": "four.png"},
+            {"settings": "sub/job.json", "output": "five.gif"},
+            {"settings": "sub/job.json", "output": "out/one.png"},
+            "not a job"
+        ]})");
+        const auto r = parse({"--batch", jobs, "--iterations", "7", "--tv-weight", "3"});
+        QVERIFY2(r.options, r.message.c_str());
+        const CliOptions& o = *r.options;
+        QVERIFY(o.batch);
+        QCOMPARE(int(o.jobs.size()), 7);
+        const QDir folder(batchDir_.path());
+        const auto at = [&](const char* name) {
+            return folder.filePath(QLatin1String(name)).toStdString();
+        };
+
+        const BatchJob& one = o.jobs[0];
+        QCOMPARE(one.error, std::string());
+        QCOMPARE(one.outputPath, at("out/one.png"));
+        RunSettings expected = fromFile;
+        expected.transfer.setIterationsPerScale(7);
+        expected.transfer.lossWeights.tv = 3.0;
+        QCOMPARE(one.run, expected); // the file's own paths as written
+
+        const BatchJob& two = o.jobs[1];
+        QCOMPARE(two.error, std::string());
+        QCOMPARE(two.outputPath, at("two.jpg"));
+        QCOMPARE(two.run.contentPath, at("c2.jpg")); // relative to the jobs file
+        QCOMPARE(int(two.run.styles.size()), 2);
+        QCOMPARE(two.run.styles[0].path, at("a.jpg"));
+        QCOMPARE(two.run.styles[1].path, std::string("/abs/b.jpg"));
+        QCOMPARE(two.run.styles[1].maskPath, at("m.png"));
+        QCOMPARE(two.run.transfer.scales, (std::vector<ScaleStep>{{256, 7}}));
+        QCOMPARE(two.run.transfer.lossWeights.tv, 3.0);
+
+        const auto errorOf = [&](size_t k) { return QString::fromStdString(o.jobs[k].error); };
+        QVERIFY2(errorOf(2).contains(QStringLiteral("settings: loss.tv_weight")),
+                 qPrintable(errorOf(2)));
+        QVERIFY2(errorOf(3).contains(QStringLiteral("no content image")), qPrintable(errorOf(3)));
+        QVERIFY2(errorOf(4).contains(QStringLiteral("unsupported file type")),
+                 qPrintable(errorOf(4)));
+        QVERIFY2(errorOf(5).contains(QStringLiteral("is also job 1's")), qPrintable(errorOf(5)));
+        QVERIFY2(errorOf(6).contains(QStringLiteral("expected {\"settings\"")),
+                 qPrintable(errorOf(6)));
+
+        // A flag that does not fit one job fails that job only.
+        const auto blended = parse({"--batch", jobs, "--style-blend", "1,3"});
+        QVERIFY2(blended.options, blended.message.c_str());
+        QVERIFY(QString::fromStdString(blended.options->jobs[0].error)
+                    .contains(QStringLiteral("--style-blend: 2 weights for 1 style")));
+        QCOMPARE(blended.options->jobs[1].error, std::string());
+        QCOMPARE(blended.options->jobs[1].run.styles[1].weight, 3.0);
+    }
+
+    void folderBatchPairsEveryContentWithEveryStyle() {
+        const QString out = batchDir_.filePath(QStringLiteral("results"));
+        RunSettings base;
+        base.transfer.lossWeights.style = 7.0;
+        const QString settings = batchFile("base.json", runSettingsToJsonText(base));
+        const auto r = parse({"--content-dir", batchDir_.filePath(QStringLiteral("content")),
+                              "--style-dir", batchDir_.filePath(QStringLiteral("styles")),
+                              "--output-dir", out, "--settings", settings, "--size", "64"});
+        QVERIFY2(r.options, r.message.c_str());
+        const CliOptions& o = *r.options;
+        QVERIFY(o.batch);
+        QCOMPARE(o.outputDir, out.toStdString());
+        QStringList outputs, pairs;
+        for (const BatchJob& job : o.jobs) {
+            QCOMPARE(job.error, std::string());
+            outputs << QString::fromStdString(job.outputPath);
+            pairs << QFileInfo(QString::fromStdString(job.run.contentPath)).fileName() + "+" +
+                         QFileInfo(QString::fromStdString(job.run.styles.at(0).path)).fileName();
+            QCOMPARE(int(job.run.styles.size()), 1);
+            QCOMPARE(job.run.transfer.lossWeights.style, 7.0); // the --settings base
+            QCOMPARE(job.run.transfer.outputSize(), 64);       // and the flags over it
+        }
+        // Images only (notes.txt is not one), in name order.
+        QCOMPARE(pairs,
+                 (QStringList{"a.png+s1.jpg", "a.png+s2.PNG", "b.jpg+s1.jpg", "b.jpg+s2.PNG"}));
+        QCOMPARE(outputs, (QStringList{out + "/a-s1.png", out + "/a-s2.png", out + "/b-s1.png",
+                                       out + "/b-s2.png"}));
+    }
+
     void contentAndStyleRequired() {
         const auto r = parse({QStringLiteral("--content"), QStringLiteral("c.jpg")});
         QCOMPARE(r.exitCode, 2);
@@ -367,7 +592,15 @@ private Q_SLOTS:
                                  "--print-settings",
                                  "--lbfgs-history",
                                  "--line-search",
-                                 "--final-learning-rate"})
+                                 "--final-learning-rate",
+                                 "--timelapse",
+                                 "--timelapse-every",
+                                 "--timelapse-fps",
+                                 "--timelapse-side-by-side",
+                                 "--batch",
+                                 "--content-dir",
+                                 "--style-dir",
+                                 "--output-dir"})
             QVERIFY2(QString::fromStdString(help.message).contains(QLatin1String(flag)), flag);
         const auto version = parse({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);

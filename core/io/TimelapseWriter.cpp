@@ -1,0 +1,192 @@
+#include "TimelapseWriter.h"
+
+#include "Error.h"
+#include "ImageTensor.h"
+
+#include <QFileInfo>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <system_error>
+
+namespace deepart {
+
+namespace {
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+// `<folder>/<name>.part.<ext>`: same folder, so that the final rename is atomic, and the same
+// extension, because OpenCV picks the container by it.
+std::string partPathFor(const std::string& path) {
+    std::filesystem::path part(path);
+    const std::string ext = part.extension().string();
+    part.replace_extension(".part" + ext);
+    return part.string();
+}
+
+// Codecs want even dimensions (4:2:0 chroma).
+int evenDown(int n) {
+    return std::max(2, n - n % 2);
+}
+
+// Shrinking averages (no aliasing); enlarging an early, coarse frame interpolates smoothly.
+cv::Mat scaledTo(const cv::Mat& image, cv::Size size) {
+    if (image.size() == size)
+        return image;
+    cv::Mat out;
+    const bool shrinking = image.cols >= size.width && image.rows >= size.height;
+    cv::resize(image, out, size, 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_CUBIC);
+    return out;
+}
+
+int holdFrames(double seconds, double fps) {
+    return static_cast<int>(std::lround(seconds * fps));
+}
+
+} // namespace
+
+bool TimelapseWriter::isSupportedPath(const std::string& path) {
+    const std::string ext = lowerExtension(path);
+    return ext == ".mp4" || ext == ".avi";
+}
+
+void TimelapseWriter::checkPath(const std::string& path) {
+    if (!isSupportedPath(path))
+        throw Error("time-lapse '" + path + "': unsupported video type; use .mp4 or .avi");
+    const QFileInfo info(QString::fromStdString(path));
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.exists())
+        throw Error("time-lapse '" + path + "': the folder '" + folder.filePath().toStdString() +
+                    "' does not exist");
+    if (!folder.isDir() || !folder.isWritable())
+        throw Error("time-lapse '" + path + "': the folder '" + folder.filePath().toStdString() +
+                    "' is not writable");
+    if (info.isDir())
+        throw Error("time-lapse '" + path + "' is a folder; give a file name");
+}
+
+TimelapseWriter::TimelapseWriter(const std::string& path, cv::Size resultSize,
+                                 const TimelapseOptions& options)
+    : path_(path), partPath_(partPathFor(path)), options_(options) {
+    checkPath(path);
+    const double fps = options.framesPerSecond;
+    if (!(fps > 0.0 && fps <= 240.0))
+        throw Error("time-lapse '" + path + "': the frame rate must be above 0 and at most 240");
+    for (double hold : {options.holdFirstSeconds, options.holdLastSeconds})
+        if (!(hold >= 0.0 && hold <= 3600.0))
+            throw Error("time-lapse '" + path + "': a hold must be from 0 to 3600 seconds");
+    if (resultSize.width < 1 || resultSize.height < 1)
+        throw Error("time-lapse '" + path + "': the frame size is empty");
+    if (!options.content.empty() && options.content.type() != CV_8UC3)
+        throw Error("time-lapse '" + path + "': the content image is not 8-bit RGB");
+
+    panelSize_ = cv::Size(evenDown(resultSize.width), evenDown(resultSize.height));
+    frameSize_ = panelSize_;
+    if (!options.content.empty()) {
+        cv::cvtColor(scaledTo(options.content, panelSize_), contentPanel_, cv::COLOR_RGB2BGR);
+        frameSize_.width *= 2;
+    }
+    options_.content.release(); // the panel is what is kept
+
+    const bool mp4 = lowerExtension(path) == ".mp4";
+    // OpenCV's own MJPEG writer needs no FFmpeg; MPEG-4 does.
+    const int api = mp4 ? cv::CAP_FFMPEG : cv::CAP_OPENCV_MJPEG;
+    const int fourcc = mp4 ? cv::VideoWriter::fourcc('m', 'p', '4', 'v')
+                           : cv::VideoWriter::fourcc('M', 'J', 'P', 'G');
+    try {
+        writer_.open(partPath_, api, fourcc, fps, frameSize_, true);
+        if (!mp4 && writer_.isOpened())
+            writer_.set(cv::VIDEOWRITER_PROP_QUALITY, 95);
+    } catch (const cv::Exception&) {
+        writer_.release();
+    }
+    if (!writer_.isOpened()) {
+        discard();
+        // The folder was checked above, so what is left is the encoder (or the disk).
+        throw Error("time-lapse '" + path + "' cannot be written: " +
+                    (mp4 ? std::string("this system's OpenCV has no MPEG-4 (mp4v) encoder for ") +
+                               std::to_string(frameSize_.width) + " x " +
+                               std::to_string(frameSize_.height) + " frames; try .avi"
+                         : std::string("OpenCV's Motion JPEG writer could not create '") +
+                               partPath_ + "'"));
+    }
+}
+
+TimelapseWriter::~TimelapseWriter() {
+    if (!finished_)
+        discard();
+}
+
+void TimelapseWriter::discard() noexcept {
+    try {
+        writer_.release();
+    } catch (...) {
+    }
+    std::error_code ignored;
+    std::filesystem::remove(partPath_, ignored);
+}
+
+void TimelapseWriter::writeCopies(const cv::Mat& bgr, int count) {
+    for (int k = 0; k < count; ++k)
+        writer_.write(bgr);
+    framesWritten_ += count;
+}
+
+void TimelapseWriter::addFrame(const cv::Mat& rgb) {
+    if (finished_)
+        throw Error("time-lapse '" + path_ + "': a frame came after the video was finished");
+    if (rgb.empty() || rgb.type() != CV_8UC3)
+        throw Error("time-lapse '" + path_ + "': a frame is empty or not 8-bit RGB");
+    cv::Mat panel;
+    cv::cvtColor(scaledTo(rgb, panelSize_), panel, cv::COLOR_RGB2BGR);
+    cv::Mat frame;
+    if (contentPanel_.empty())
+        frame = panel;
+    else
+        cv::hconcat(contentPanel_, panel, frame);
+    writeCopies(frame, framesAdded_ == 0
+                           ? 1 + holdFrames(options_.holdFirstSeconds, options_.framesPerSecond)
+                           : 1);
+    ++framesAdded_;
+    lastFrame_ = frame;
+}
+
+void TimelapseWriter::addFrame(const torch::Tensor& image) {
+    addFrame(tensorToRgbMat(image));
+}
+
+void TimelapseWriter::finish() {
+    if (finished_)
+        throw Error("time-lapse '" + path_ + "' was already finished");
+    finished_ = true;
+    if (framesAdded_ == 0) {
+        discard();
+        throw Error("time-lapse '" + path_ + "': no frames were recorded, so none was written");
+    }
+    writeCopies(lastFrame_, holdFrames(options_.holdLastSeconds, options_.framesPerSecond));
+    writer_.release();
+    std::error_code error;
+    const auto size = std::filesystem::file_size(partPath_, error);
+    if (error || size == 0) {
+        discard();
+        throw Error("time-lapse '" + path_ +
+                    "' cannot be written: the encoder wrote nothing "
+                    "(is the disk full?)");
+    }
+    std::filesystem::rename(partPath_, path_, error);
+    if (error) {
+        discard();
+        throw Error("time-lapse '" + path_ + "' cannot be written: " + error.message());
+    }
+}
+
+} // namespace deepart
