@@ -6,6 +6,7 @@
 #include "ExportWriter.h"
 #include "GalleryModel.h"
 #include "GalleryView.h"
+#include "ImageConversion.h"
 #include "ImageView.h"
 #include "ImageWell.h"
 #include "Looks.h"
@@ -15,6 +16,8 @@
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
+#include "TimelapseDialog.h"
+#include "TimelapseExport.h"
 #include "TransferSession.h"
 #include "WeightsDialog.h"
 #include "WeightsStore.h"
@@ -32,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -140,6 +144,9 @@ void MainWindow::buildActions() {
         run->addAction(a);
     run->addSeparator();
     run->addAction(continue_);
+    run->addAction(tr("Export time-lapse…"), this,
+                   [this] { exportTimelapseInteractive(chosenRun()); })
+        ->setStatusTip(tr("A video of the selected (or the last) run taking shape"));
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
                     [this] { shownView()->fitToWindow(); });
@@ -277,7 +284,10 @@ void MainWindow::connectSession() {
     connect(&progressTimer_, &QTimer::timeout, this, &MainWindow::flushProgress);
     connect(session_, &TransferSession::progressed, this, &MainWindow::queueProgress);
     connect(session_, &TransferSession::previewReady, this,
-            [this](int, const QImage& image) { preview_->setImage(image); });
+            [this](int iteration, const QImage& image) {
+                preview_->setImage(image);
+                workspace_->addFrame(currentRun_, iteration, image);
+            });
     connect(session_, &TransferSession::snapshotReady, this, &MainWindow::addSnapshot);
     connect(gallery_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::finished, this, [this](int completed, bool stopped) {
@@ -654,6 +664,9 @@ void MainWindow::showGalleryMenu(const QPoint& position) {
         menu.addAction(export_);
     }
     if (index.row() >= 2) {
+        menu.addAction(
+            tr("Export time-lapse…"), this,
+            [this, run = gallery_->item(index.row()).run] { exportTimelapseInteractive(run); });
         menu.addSeparator();
         menu.addAction(gallery_->item(index.row()).kind == GalleryModel::Kind::Run
                            ? tr("Remove run from gallery")
@@ -736,6 +749,59 @@ void MainWindow::exportAllInteractive() {
             tr("Exported %1 snapshots to %2").arg(gallery_->snapshots().size()).arg(folder), 8000);
     else
         QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+int MainWindow::chosenRun() const {
+    const QList<int> rows = galleryView_->selectedRows();
+    if (!rows.isEmpty() && gallery_->item(rows.first()).run > 0)
+        return gallery_->item(rows.first()).run;
+    return runCount_;
+}
+
+QString MainWindow::exportTimelapse(int run, const QString& path, TimelapseOptions options,
+                                    bool sideBySide) {
+    const QStringList frames = workspace_->framesOf(run);
+    if (sideBySide) {
+        const StoredRun* stored = nullptr;
+        for (const auto& r : workspace_->manifest().runs)
+            if (r.number == run)
+                stored = &r;
+        const QImage photo(stored ? QString::fromStdString(stored->settings.contentPath)
+                                  : contentWell_->path());
+        if (photo.isNull())
+            return tr("The run's photo cannot be read, so it cannot be shown beside the result.");
+        options.content = toRgbMat(photo);
+    }
+    QProgressDialog progress(tr("Writing the time-lapse…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    return deepart::exportTimelapse(frames, path, options, [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        return !progress.wasCanceled();
+    });
+}
+
+void MainWindow::exportTimelapseInteractive(int run) {
+    const int frames = static_cast<int>(workspace_->framesOf(run).size());
+    if (run <= 0 || frames == 0) {
+        statusBar()->showMessage(tr("No run with images to make a time-lapse of yet."), 8000);
+        return;
+    }
+    const QString name = QStringLiteral("%1-run%2.mp4")
+                             .arg(QFileInfo(contentWell_->path()).completeBaseName())
+                             .arg(run);
+    TimelapseDialog dialog(QDir(exportFolder_).filePath(name), frames, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    exportFolder_ = QFileInfo(dialog.path()).absolutePath();
+    const QString error =
+        exportTimelapse(run, dialog.path(), dialog.options(), dialog.sideBySide());
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.path())),
+                                 8000);
+    else
+        QMessageBox::warning(this, tr("Time-lapse failed"), error);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobRequest.h"
+#include "TimelapseWriter.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -60,6 +61,10 @@ public:
     void showRunSettings(const RunSettings& settings);
     // Removes the selected snapshots (or runs) from the gallery and the workspace.
     void removeSelected();
+    // Writes run `run`'s time-lapse (its previews and snapshots) to `path`; with `sideBySide`
+    // the photo is shown beside it. Returns the error, or "".
+    QString exportTimelapse(int run, const QString& path, TimelapseOptions options,
+                            bool sideBySide);
 
     // Asked before closing during a run; the default shows a question box. Tests replace it.
     void setCloseConfirmation(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
@@ -127,6 +132,8 @@ private:
     QString suggestedExportName() const;
     void exportSelectedInteractive();
     void exportAllInteractive();
+    void exportTimelapseInteractive(int run);
+    int chosenRun() const; // the selected item's run, else the newest
 
     TransferSession* session_;
     Workspace* workspace_;

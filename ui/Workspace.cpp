@@ -7,7 +7,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageWriter>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -159,6 +161,34 @@ void Workspace::addLoss(int run, const IterationStats& stats) {
         stored->losses.push_back(stats);
         changed(false);
     }
+}
+
+void Workspace::addFrame(int run, int iteration, const QImage& image) {
+    if (folder_.isEmpty() || image.isNull() || !manifest_.run(run))
+        return;
+    const QString frames = absolute(QStringLiteral("runs/R%1/frames").arg(run));
+    if (!QDir().mkpath(frames))
+        return; // a time-lapse without this frame; the run itself is unaffected
+    QSaveFile file(
+        QDir(frames).filePath(QStringLiteral("%1.jpg").arg(iteration, 6, 10, QLatin1Char('0'))));
+    QImageWriter writer(&file, "jpeg");
+    writer.setQuality(90);
+    if (file.open(QIODevice::WriteOnly) && writer.write(image))
+        file.commit();
+    else
+        file.cancelWriting();
+}
+
+QStringList Workspace::framesOf(int run) const {
+    QMap<int, QString> byIteration;
+    const QDir frames(absolute(QStringLiteral("runs/R%1/frames").arg(run)));
+    for (const QString& name : frames.entryList({QStringLiteral("*.jpg")}, QDir::Files))
+        byIteration.insert(QFileInfo(name).completeBaseName().toInt(), frames.filePath(name));
+    for (const auto& stored : manifest_.runs)
+        if (stored.number == run)
+            for (const auto& snapshot : stored.snapshots)
+                byIteration.insert(snapshot.iteration, absolute(snapshot.file));
+    return byIteration.values();
 }
 
 void Workspace::endRun(int run, RunOutcome outcome) {

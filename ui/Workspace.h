@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <vector>
@@ -39,6 +40,11 @@ public:
     // and `error` says why.
     SnapshotInfo addSnapshot(const SnapshotInfo& snapshot, QString* error);
     void addLoss(int run, const IterationStats& stats);
+    // Keeps a live preview as a time-lapse frame (runs/R<n>/frames/, JPEG; not in projects).
+    void addFrame(int run, int iteration, const QImage& image);
+    // The run's time-lapse frames, in iteration order: previews and snapshots (a snapshot
+    // replaces the preview of its iteration).
+    QStringList framesOf(int run) const;
     void endRun(int run, RunOutcome outcome);
     void removeSnapshot(const QString& file);
     void removeRun(int run);

@@ -34,6 +34,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <opencv2/videoio.hpp>
+
 using namespace deepart;
 
 // The whole window, driven as a person would, on a slim VGG-19 at 48 px.
@@ -337,6 +339,37 @@ private Q_SLOTS:
         QVERIFY(!projects->openProject(broken));
         QCOMPARE(failed.count(), 1);
         QCOMPARE(window.gallery()->rowCount(), 5);
+    }
+
+    // A run's previews and snapshots make its time-lapse; read back with OpenCV.
+    void timelapseOfARun() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-timelapse")));
+        prepare(window, 6, 3);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 60000);
+        const QStringList frames = window.workspace()->framesOf(1);
+        // At least the start image (a preview at iteration 0) and the two snapshots.
+        QVERIFY2(frames.size() >= 3, qPrintable(frames.join(QLatin1Char(' '))));
+        QVERIFY(frames.first().endsWith(QStringLiteral("000000.jpg")));
+        QVERIFY(frames.last().endsWith(QStringLiteral("0006.png")));
+        TimelapseOptions options;
+        options.framesPerSecond = 5;
+        options.holdFirstSeconds = 0.0;
+        options.holdLastSeconds = 1.0; // five more copies of the result
+        const QString path = dir_.filePath(QStringLiteral("run1.avi"));
+        QCOMPARE(window.exportTimelapse(1, path, options, true), QString());
+        cv::VideoCapture video(path.toStdString());
+        QVERIFY(video.isOpened());
+        QCOMPARE(static_cast<int>(video.get(cv::CAP_PROP_FRAME_COUNT)),
+                 static_cast<int>(frames.size()) + 5);
+        QCOMPARE(static_cast<int>(video.get(cv::CAP_PROP_FRAME_WIDTH)), 2 * 48);
+        QCOMPARE(static_cast<int>(video.get(cv::CAP_PROP_FRAME_HEIGHT)), 36);
+        // A run with nothing to show says so.
+        QVERIFY(
+            !window.exportTimelapse(7, dir_.filePath(QStringLiteral("none.mp4")), options, false)
+                 .isEmpty());
+        QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("none.mp4"))));
     }
 
     void wheelScrollsThePanelInsteadOfChangingValues() {
