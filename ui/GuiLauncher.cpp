@@ -27,12 +27,11 @@ namespace deepart {
 
 namespace {
 
+// The bundled samples, found from the program's own folder: <prefix>/share/deepart/samples for
+// <prefix>/bin/deepart, and the same place relative to app/ in the build tree.
 QString samplesFolder() {
-    const QString built = QStringLiteral(DEEPART_SAMPLES_DIR);
-    if (QFileInfo(built).isDir())
-        return built;
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("../share/deepart/samples"));
+    return QDir::cleanPath(QDir(QCoreApplication::applicationDirPath())
+                               .filePath(QStringLiteral(DEEPART_SAMPLES_FROM_BINDIR)));
 }
 
 // The weights to use: the --weights file, the store or Keras cache, or what the dialog gets.
