@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
@@ -106,6 +107,9 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("deepart"));
     QApplication::setApplicationDisplayName(QStringLiteral("Deep Art Gallery"));
     QApplication::setApplicationVersion(QStringLiteral(DEEPART_VERSION));
+    // The desktop entry's name (Wayland shows its icon by it) and the installed theme icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(DEEPART_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(DEEPART_APP_ID)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Deep Art Gallery: neural style transfer."));
@@ -138,7 +142,17 @@ int runGui(int argc, char** argv) {
         QStringLiteral("file"));
     parser.addOptions(
         {weights, content, style, settingsFile, size, iterations, preset, startNow, screenshot});
+    // What the file manager passes (the desktop entry's %F).
+    parser.addPositionalArgument(
+        QStringLiteral("images"),
+        QStringLiteral("Images to open: the content (unless --content names it), then styles."),
+        QStringLiteral("[images...]"));
     parser.process(arguments);
+    // Images given without a flag (the file manager's) are the content unless --content names
+    // it, then styles.
+    QStringList opened = parser.positionalArguments();
+    const QString openedContent =
+        !parser.isSet(content) && !opened.isEmpty() ? opened.takeFirst() : QString();
 
     const QString weightsPath = resolveWeights(parser.value(weights));
     if (weightsPath.isEmpty() && parser.isSet(screenshot)) {
@@ -165,13 +179,15 @@ int runGui(int argc, char** argv) {
             return 2;
         }
     }
-    if (fromFile && !fromFile->contentPath.empty() && !parser.isSet(content))
+    if (!openedContent.isEmpty())
+        window.loadContent(openedContent);
+    else if (fromFile && !fromFile->contentPath.empty() && !parser.isSet(content))
         window.loadContent(QString::fromStdString(fromFile->contentPath));
     else
         window.loadContent(pick(content, "inputs/content", "fruits.jpg"));
-    if (parser.isSet(style)) {
+    if (parser.isSet(style) || !opened.isEmpty()) {
         std::vector<StyleSource> styles;
-        for (const QString& path : parser.values(style))
+        for (const QString& path : parser.values(style) + opened)
             styles.push_back(StyleSource{path.toStdString()});
         window.loadStyles(styles);
     } else if (fromFile && !fromFile->styles.empty()) {
