@@ -12,6 +12,9 @@ packages=(
     python3-torch python3-h5py python3-numpy
     # headless GUI tests and the screenshot script (which draws a mask and clicks a button)
     xvfb xauth fonts-dejavu-core imagemagick xdotool
+    # the package and its checks: icons rendered from the SVG, man pages from --help, the
+    # menu entry, AppStream data and MIME type validated, Depends computed, binaries searched
+    librsvg2-bin help2man desktop-file-utils appstream shared-mime-info dpkg-dev binutils
 )
 
 missing=()

@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
@@ -28,12 +29,11 @@ namespace deepart {
 
 namespace {
 
+// The bundled samples, found from the program's own folder: <prefix>/share/deepart/samples for
+// <prefix>/bin/deepart, and the same place relative to app/ in the build tree.
 QString samplesFolder() {
-    const QString built = QStringLiteral(DEEPART_SAMPLES_DIR);
-    if (QFileInfo(built).isDir())
-        return built;
-    return QDir(QCoreApplication::applicationDirPath())
-        .filePath(QStringLiteral("../share/deepart/samples"));
+    return QDir::cleanPath(QDir(QCoreApplication::applicationDirPath())
+                               .filePath(QStringLiteral(DEEPART_SAMPLES_FROM_BINDIR)));
 }
 
 // The weights to use: the --weights file, the store or Keras cache, or what the dialog gets.
@@ -108,6 +108,9 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("deepart"));
     QApplication::setApplicationDisplayName(QStringLiteral("Deep Art Gallery"));
     QApplication::setApplicationVersion(QStringLiteral(DEEPART_VERSION));
+    // The desktop entry's name (Wayland shows its icon by it) and the installed theme icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(DEEPART_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(DEEPART_APP_ID)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Deep Art Gallery: neural style transfer."));
@@ -140,11 +143,23 @@ int runGui(int argc, char** argv) {
         QStringLiteral("file"));
     parser.addOptions(
         {weights, content, style, settingsFile, size, iterations, preset, startNow, screenshot});
+    // What the file manager passes (the desktop entry's %F): a project, or images.
     parser.addPositionalArgument(
-        QStringLiteral("file"),
-        QStringLiteral("A project (.deepart) to open, or a photo to use as the content image."),
-        QStringLiteral("[file]"));
+        QStringLiteral("files"),
+        QStringLiteral("A project (.deepart) to open, or images: the content (unless --content "
+                       "names it), then styles."),
+        QStringLiteral("[files...]"));
     parser.process(arguments);
+    // Images given without a flag (the file manager's) are the content unless --content names
+    // it, then styles; a project is opened once the window is there.
+    QStringList opened = parser.positionalArguments();
+    QString project;
+    for (const QString& file : std::as_const(opened))
+        if (QFileInfo(file).suffix().compare(QStringLiteral("deepart"), Qt::CaseInsensitive) == 0)
+            project = file;
+    opened.removeAll(project);
+    const QString openedContent =
+        !parser.isSet(content) && !opened.isEmpty() ? opened.takeFirst() : QString();
 
     const QString weightsPath = resolveWeights(parser.value(weights));
     if (weightsPath.isEmpty() && parser.isSet(screenshot)) {
@@ -171,13 +186,15 @@ int runGui(int argc, char** argv) {
             return 2;
         }
     }
-    if (fromFile && !fromFile->contentPath.empty() && !parser.isSet(content))
+    if (!openedContent.isEmpty())
+        window.loadContent(openedContent);
+    else if (fromFile && !fromFile->contentPath.empty() && !parser.isSet(content))
         window.loadContent(QString::fromStdString(fromFile->contentPath));
     else
         window.loadContent(pick(content, "inputs/content", "fruits.jpg"));
-    if (parser.isSet(style)) {
+    if (parser.isSet(style) || !opened.isEmpty()) {
         std::vector<StyleSource> styles;
-        for (const QString& path : parser.values(style))
+        for (const QString& path : parser.values(style) + opened)
             styles.push_back(StyleSource{path.toStdString()});
         window.loadStyles(styles);
     } else if (fromFile && !fromFile->styles.empty()) {
@@ -204,15 +221,8 @@ int runGui(int argc, char** argv) {
         window.settingsPanel()->size()->setValue(parser.value(size).toInt());
     if (parser.isSet(iterations))
         window.settingsPanel()->setIterationsPerScale(parser.value(iterations).toInt());
-    // A file given by name (the file manager's "Open with"): a project, or a photo.
-    const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty()) {
-        const QString& file = files.first();
-        if (QFileInfo(file).suffix().compare(QStringLiteral("deepart"), Qt::CaseInsensitive) == 0)
-            window.projects()->openProject(file);
-        else
-            window.loadContent(file);
-    }
+    if (!project.isEmpty())
+        window.projects()->openProject(project);
     window.show();
     // Closing the weights dialog does not close the app: it opens, says what is missing, and
     // File ▸ VGG-19 weights… gets them later.

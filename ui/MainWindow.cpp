@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "CompareView.h"
 #include "Continuation.h"
 #include "DurationText.h"
@@ -158,6 +159,11 @@ void MainWindow::buildActions() {
                     [this] { shownView()->zoomBy(0.8); });
     view->addAction(tr("Compare selected"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
                     &MainWindow::compareSelected);
+    menuBar()->addMenu(tr("&Help"))->addAction(tr("About Deep Art Gallery"), this, [this] {
+        auto* about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
 
     auto* toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));

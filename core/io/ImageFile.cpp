@@ -140,6 +140,11 @@ void checkOutputPath(const std::string& path) {
         throw Error("output '" + path + "' is a folder; give a file name");
 }
 
+std::string openCvVersion() {
+    // The library loaded at run time, which may be newer than the headers built against.
+    return cv::getVersionString();
+}
+
 void saveRgbImage(const cv::Mat& rgb, const std::string& path) {
     if (rgb.empty() || rgb.type() != CV_8UC3)
         throw Error("output '" + path + "': there is no image to save");

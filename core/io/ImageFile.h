@@ -28,6 +28,10 @@ bool isSupportedOutputPath(const std::string& path);
 // is writable.
 void checkOutputPath(const std::string& path);
 
+// The version of the OpenCV library that reads and writes the images ("4.6.0"), for the About
+// dialog.
+std::string openCvVersion();
+
 // Encodes an 8-bit RGB image in the format of `path`'s extension and writes it atomically: to a
 // temporary file first, renamed over `path` only when complete, so a failed write (disk full,
 // no permission) leaves no partial file and no half-overwritten old one.
