@@ -45,16 +45,20 @@ QueuePanel::QueuePanel(RunQueue* queue, QWidget* parent)
     connect(pause_, &QPushButton::toggled, queue, &RunQueue::setPaused);
     connect(clear_, &QPushButton::clicked, queue, &RunQueue::clearFinished);
 
-    auto* buttons = new QHBoxLayout;
+    // Two rows of buttons, so that the panel fits a narrow dock beside the preview.
+    auto* entryButtons = new QHBoxLayout;
     for (auto* button : {remove_, up_, down_})
-        buttons->addWidget(button);
-    buttons->addStretch();
-    buttons->addWidget(pause_);
-    buttons->addWidget(clear_);
+        entryButtons->addWidget(button);
+    entryButtons->addStretch();
+    auto* queueButtons = new QHBoxLayout;
+    queueButtons->addWidget(pause_);
+    queueButtons->addWidget(clear_);
+    queueButtons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(view_, 1);
     layout->addWidget(summary_);
-    layout->addLayout(buttons);
+    layout->addLayout(entryButtons);
+    layout->addLayout(queueButtons);
 
     // Every change of the list or of the selection may enable or disable a button.
     connect(queue, &QAbstractItemModel::rowsInserted, this, &QueuePanel::updateButtons);
