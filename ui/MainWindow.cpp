@@ -9,7 +9,10 @@
 #include "ImageWell.h"
 #include "Looks.h"
 #include "LossChart.h"
+#include "QueuePanel.h"
+#include "QueueRunner.h"
 #include "RegionEditing.h"
+#include "RunQueue.h"
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
@@ -20,6 +23,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -74,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
             tr("Download the VGG-19 weights again, or use a file you already have."), this);
         return dialog.exec() == QDialog::Accepted ? dialog.weightsPath() : QString();
     };
+    buildQueue();
     buildActions();
     buildLayout();
     connectSession();
@@ -108,6 +113,9 @@ void MainWindow::buildActions() {
                        &MainWindow::continueFromSelected);
     continue_->setStatusTip(tr("Start a new run with the current settings from the selected "
                                "snapshot's image"));
+    addToQueue_ = action(tr("Add to queue"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+                         &MainWindow::addToQueue);
+    addToQueue_->setStatusTip(tr("Run the current settings after the runs before them"));
 
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Open content image…"), QKeySequence::Open, contentWell_,
@@ -125,6 +133,7 @@ void MainWindow::buildActions() {
     auto* run = menuBar()->addMenu(tr("&Run"));
     for (auto* a : {start_, pause_, stop_, snapshot_})
         run->addAction(a);
+    run->insertAction(pause_, addToQueue_);
     run->addSeparator();
     run->addAction(continue_);
     auto* view = menuBar()->addMenu(tr("&View"));
@@ -138,15 +147,43 @@ void MainWindow::buildActions() {
                     [this] { shownView()->zoomBy(0.8); });
     view->addAction(tr("Compare selected"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
                     &MainWindow::compareSelected);
+    view->addAction(queueDock_->toggleViewAction());
 
     auto* toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (auto* a : {start_, pause_, stop_, snapshot_})
         toolbar->addAction(a);
+    toolbar->insertAction(pause_, addToQueue_);
     toolbar->addSeparator();
     toolbar->addAction(export_);
     toolbar->addAction(exportAll_);
+}
+
+void MainWindow::buildQueue() {
+    // The queue's logic is QueueRunner's: it starts each entry through startJob() when the
+    // window is idle, and is told when a run ended. Queued, so that the window's own handlers
+    // of the end (the status line) have run first, whatever the order of connection.
+    queue_ = new RunQueue(this);
+    queueRunner_ = new QueueRunner(
+        queue_, [this] { return session_->isRunning(); }, this);
+    queueRunner_->setRefusalText([this] { return errorText(); });
+    connect(queueRunner_, &QueueRunner::runNext, this, &MainWindow::startJob);
+    connect(session_, &TransferSession::finished, queueRunner_, &QueueRunner::runFinished,
+            Qt::QueuedConnection);
+    connect(session_, &TransferSession::failed, queueRunner_, &QueueRunner::runFailed,
+            Qt::QueuedConnection);
+    queueDock_ = new QDockWidget(tr("Queue"), this);
+    queueDock_->setObjectName(QStringLiteral("queueDock"));
+    queueDock_->setWidget(new QueuePanel(queue_, queueDock_));
+    queueDock_->toggleViewAction()->setText(tr("Queue"));
+    addDockWidget(Qt::RightDockWidgetArea, queueDock_);
+    queueDock_->hide(); // until the first job is queued
+}
+
+void MainWindow::addToQueue() {
+    queue_->add(currentRequest());
+    queueDock_->show();
 }
 
 void MainWindow::buildLayout() {
@@ -475,6 +512,7 @@ void MainWindow::updateActions() {
     const bool inputs = !contentWell_->path().isEmpty() && styleStrip_->count() > 0;
     start_->setEnabled(!running && inputs);
     continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);
+    addToQueue_->setEnabled(inputs);
     // Nothing to export before there is a picture.
     export_->setEnabled(!preview_->image().isNull());
     exportAll_->setEnabled(!gallery_->snapshots().isEmpty());

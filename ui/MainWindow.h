@@ -11,6 +11,7 @@
 #include <functional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QListView;
 class QProgressBar;
@@ -23,7 +24,9 @@ class GalleryModel;
 class ImageView;
 class ImageWell;
 class LossChart;
+class QueueRunner;
 class RegionEditing;
+class RunQueue;
 class SettingsPanel;
 class StyleStrip;
 class TransferSession;
@@ -75,6 +78,9 @@ public:
     void compareSelected();
     // Starts a run with the current settings from the selected snapshot's image.
     void continueFromSelected();
+    // Run ▸ Add to queue: the current settings wait in the queue (and start at once if the
+    // window is idle and the queue not paused); the queue's dock appears.
+    void addToQueue();
 
     ImageWell* contentWell() const { return contentWell_; }
     StyleStrip* styleStrip() const { return styleStrip_; }
@@ -91,11 +97,15 @@ public:
     QAction* pauseAction() const { return pause_; }
     QAction* stopAction() const { return stop_; }
     QAction* continueAction() const { return continue_; }
+    RunQueue* runQueue() const { return queue_; }
+    QDockWidget* queueDock() const { return queueDock_; }
+    QAction* addToQueueAction() const { return addToQueue_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildQueue();
     void buildActions();
     void buildLayout();
     void connectSession();
@@ -138,6 +148,10 @@ private:
     QAction* export_ = nullptr;
     QAction* exportAll_ = nullptr;
     QAction* continue_ = nullptr;
+    QAction* addToQueue_ = nullptr;
+    RunQueue* queue_ = nullptr;
+    QueueRunner* queueRunner_ = nullptr;
+    QDockWidget* queueDock_ = nullptr;
     QString workFolder_;
     QStringList knownStylePaths_;
     bool inputErrorShown_ = false; // a message about the inputs, gone once they change
