@@ -323,6 +323,12 @@ void MainWindow::connectSession() {
     connect(session_, &TransferSession::failed, this, &MainWindow::showError);
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::pausedChanged, this, &MainWindow::updateActions);
+    // "Paused" at once, until heldAt says at which iteration; nothing else (a snapshot taken
+    // while paused, say) overwrites that, and flushProgress() writes no ETA while paused.
+    connect(session_, &TransferSession::pausedChanged, this, [this](bool paused) {
+        if (paused)
+            progressText_->setText(tr("Paused"));
+    });
 }
 
 void MainWindow::offerSettingsOf(const QString& path) {
@@ -520,8 +526,6 @@ void MainWindow::updateActions() {
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(running);
     snapshot_->setEnabled(running);
-    if (session_->isPaused())
-        progressText_->setText(tr("Paused"));
 }
 
 void MainWindow::compareSelected() {

@@ -408,6 +408,36 @@ private Q_SLOTS:
         QVERIFY(!window.session()->isRunning());
     }
 
+    void whilePausedTheStatusShowsNoEta() {
+        MainWindow window;
+        prepare(window, 100000, 0);
+        window.show();
+        QSignalSpy progressed(window.session(), &TransferSession::progressed);
+        window.start();
+        const QString eta = QStringLiteral("ETA");
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(eta), 60000);
+        QSignalSpy held(window.session(), &TransferSession::heldAt);
+        window.pauseAction()->trigger();
+        QVERIFY(held.wait(30000));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Paused at iteration")),
+                 qPrintable(window.statusText()));
+        // Held a while (a bounded look for an absence: it cannot fail by chance), nothing
+        // brings an ETA back.
+        QVERIFY(!progressed.wait(300));
+        QVERIFY2(!window.statusText().contains(eta), qPrintable(window.statusText()));
+        // A snapshot taken while paused neither: the status still says where the run holds.
+        QSignalSpy snapshots(window.session(), &TransferSession::snapshotReady);
+        window.snapshotNow();
+        QVERIFY(snapshots.wait(30000));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Paused at iteration")),
+                 qPrintable(window.statusText()));
+        // Resumed, the ETA is back.
+        window.pauseAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(eta), 30000);
+        window.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
+    }
+
     void closingDuringRunAsksThenStops() {
         MainWindow window;
         prepare(window, 100000, 0);
