@@ -297,6 +297,9 @@ void MainWindow::connectSession() {
                 device_->setText(
                     tr("%1 · %2 × %3 px").arg(device).arg(size.width()).arg(size.height()));
                 runClock_.start();
+                pausedMs_ = 0;
+                if (pauseClock_.isValid()) // paused while preparing: only from now on
+                    pauseClock_.start();
             });
     progressTimer_.setSingleShot(true);
     progressTimer_.setInterval(33);
@@ -326,8 +329,13 @@ void MainWindow::connectSession() {
     // "Paused" at once, until heldAt says at which iteration; nothing else (a snapshot taken
     // while paused, say) overwrites that, and flushProgress() writes no ETA while paused.
     connect(session_, &TransferSession::pausedChanged, this, [this](bool paused) {
-        if (paused)
+        if (paused) {
             progressText_->setText(tr("Paused"));
+            pauseClock_.start();
+        } else if (pauseClock_.isValid()) {
+            pausedMs_ += pauseClock_.elapsed();
+            pauseClock_.invalidate();
+        }
     });
 }
 
@@ -489,7 +497,8 @@ void MainWindow::flushProgress() {
     progress_->setValue(totalIterations_ > 0 ? stats.iteration * 100 / totalIterations_ : 0);
     if (session_->isPaused())
         return; // "Paused…" stays; an ETA would be wrong
-    const double seconds = runClock_.isValid() ? runClock_.elapsed() / 1000.0 : 0.0;
+    // The time spent paused is not the run's: it/s and the ETA after a pause leave it out.
+    const double seconds = runClock_.isValid() ? (runClock_.elapsed() - pausedMs_) / 1000.0 : 0.0;
     const double rate = seconds > 0.0 ? stats.iteration / seconds : 0.0;
     // Coarse scales are cheap: the remaining time follows the work (pixels), not the count.
     const double eta =

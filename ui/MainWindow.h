@@ -160,6 +160,8 @@ private:
     int totalIterations_ = 0;
     int runCount_ = 0;
     QElapsedTimer runClock_;
+    QElapsedTimer pauseClock_; // running while paused
+    qint64 pausedMs_ = 0;      // of the current run, in finished pauses
     std::function<bool()> confirmClose_;
     std::function<QString()> chooseWeights_;
     std::function<bool(const QString&)> confirmRestore_;
