@@ -20,8 +20,11 @@ QueuePanel::QueuePanel(RunQueue* queue, QWidget* parent)
       clear_(new QPushButton(tr("Clear finished"), this)), summary_(new QLabel(this)) {
     view_->setModel(queue);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
-    view_->setUniformItemSizes(true); // one line each
-    view_->setTextElideMode(Qt::ElideMiddle);
+    // A narrow dock wraps an entry's line rather than hiding its end behind a scroll bar.
+    view_->setWordWrap(true);
+    view_->setResizeMode(QListView::Adjust);
+    view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view_->setAlternatingRowColors(true); // where one wrapped entry ends and the next begins
     // Reordering by drag and drop: the model moves the row itself (RunQueue::moveRows).
     view_->setDragDropMode(QAbstractItemView::InternalMove);
     view_->setDefaultDropAction(Qt::MoveAction);

@@ -109,17 +109,28 @@ private Q_SLOTS:
         QVERIFY(!panel.clearButton()->isEnabled());
     }
 
-    void entriesAreOneLineAndDraggable() {
+    void entriesAreOneLineOrWrappedAndDraggable() {
         RunQueue queue;
         QueuePanel panel(&queue);
-        queue.add(job(QStringLiteral("a.png")));
+        JobRequest j = job(QStringLiteral("a-rather-long-photo-name.png"));
+        j.styles.push_back(StyleSource{"kandinsky-composition-vii.jpg"});
+        queue.add(j);
         QCOMPARE(panel.view()->dragDropMode(), QAbstractItemView::InternalMove);
         QVERIFY(queue.flags(queue.index(0)).testFlag(Qt::ItemIsDragEnabled));
         QVERIFY(!queue.flags(queue.index(0)).testFlag(Qt::ItemIsDropEnabled)); // not onto one
         QVERIFY(queue.flags({}).testFlag(Qt::ItemIsDropEnabled));              // between
         QVERIFY(queue.supportedDropActions().testFlag(Qt::MoveAction));
+
+        // Wide, an entry is one line; in a narrow dock it wraps rather than hide its end.
         const QFontMetrics metrics(panel.view()->font());
-        QVERIFY(panel.view()->sizeHintForRow(0) < 2 * metrics.height());
+        panel.resize(900, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(panel.view()->visualRect(queue.index(0)).height() < 2 * metrics.height());
+        panel.resize(260, 300);
+        QTRY_VERIFY(panel.view()->visualRect(queue.index(0)).height() >= 2 * metrics.height());
+        QVERIFY(panel.view()->visualRect(queue.index(0)).right() <=
+                panel.view()->viewport()->width());
     }
 };
 
