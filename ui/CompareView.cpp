@@ -4,11 +4,13 @@
 #include "ImageView.h"
 #include "WipeView.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace deepart {
@@ -20,12 +22,33 @@ CompareView::CompareView(GalleryModel* model, QWidget* parent)
       wipe_(new WipeView(this)) {
     for (auto* choice : {leftChoice_, rightChoice_}) {
         choice->setModel(model);
-        choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        // The gallery's items are two lines (run and iteration, then the loss) with a
+        // thumbnail. The box is two lines high with a thumbnail as tall (fitChoices() gives the
+        // width); in the list each item is as tall as its lines (the default, menu-like
+        // delegate gave each one line and cut the second).
+        choice->setItemDelegate(new QStyledItemDelegate(choice));
+        const int twoLines = 2 * choice->fontMetrics().lineSpacing();
+        choice->setIconSize(QSize(twoLines, twoLines));
+        choice->view()->setIconSize(QSize(twoLines, twoLines));
+        choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         connect(choice, &QComboBox::currentIndexChanged, this, &CompareView::refresh);
     }
+    connect(model, &QAbstractItemModel::rowsInserted, this, &CompareView::fitChoices);
+    connect(model, &QAbstractItemModel::dataChanged, this, &CompareView::fitChoices);
+    connect(model, &QAbstractItemModel::modelReset, this, &CompareView::fitChoices);
     modeChoice_->addItem(tr("Side by side"));
     modeChoice_->addItem(tr("Wipe"));
-    connect(modeChoice_, &QComboBox::currentIndexChanged, stack_, &QStackedWidget::setCurrentIndex);
+    connect(modeChoice_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        stack_->setCurrentIndex(index);
+        // The view now shown takes the zoom and position of the one hidden.
+        syncing_ = true;
+        if (index == 1)
+            wipe_->followView(*left_);
+        else
+            left_->followView(*wipe_);
+        right_->followView(*left_);
+        syncing_ = false;
+    });
 
     auto* sideBySide = new QSplitter(this);
     sideBySide->addWidget(left_);
@@ -33,18 +56,19 @@ CompareView::CompareView(GalleryModel* model, QWidget* parent)
     stack_->addWidget(sideBySide);
     stack_->addWidget(wipe_);
 
-    // Each view follows the other's zoom and pan; the flag stops the echo.
-    const auto sync = [this](ImageView* from, ImageView* to) {
-        connect(from, &ImageView::viewChanged, this, [this, from, to] {
+    // Each view follows the others' zoom and pan (the wipe view too, so that a zoom chosen side
+    // by side holds in the wipe and back); the flag stops the echo.
+    for (ImageView* from : {left_, right_, static_cast<ImageView*>(wipe_)}) {
+        connect(from, &ImageView::viewChanged, this, [this, from] {
             if (syncing_)
                 return;
             syncing_ = true;
-            to->followView(*from);
+            for (ImageView* to : {left_, right_, static_cast<ImageView*>(wipe_)})
+                if (to != from)
+                    to->followView(*from);
             syncing_ = false;
         });
-    };
-    sync(left_, right_);
-    sync(right_, left_);
+    }
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Left:"), this));
@@ -58,6 +82,22 @@ CompareView::CompareView(GalleryModel* model, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(stack_, 1);
     connect(model, &QAbstractItemModel::dataChanged, this, &CompareView::refresh);
+    fitChoices();
+}
+
+void CompareView::fitChoices() {
+    // As wide as the longest line of any item: QComboBox's own measure (AdjustToContents)
+    // takes an item's two lines as one, which made the boxes twice as wide as needed.
+    const QFontMetrics metrics(leftChoice_->font());
+    int widest = 0;
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        const QString text = model_->data(model_->index(row), Qt::DisplayRole).toString();
+        for (const QString& line : text.split(QLatin1Char('\n')))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+    }
+    const int perCharacter = std::max(1, metrics.horizontalAdvance(QLatin1Char('X')));
+    for (auto* choice : {leftChoice_, rightChoice_})
+        choice->setMinimumContentsLength((widest + perCharacter - 1) / perCharacter);
 }
 
 void CompareView::compare(int leftRow, int rightRow) {

@@ -29,9 +29,12 @@ public:
     ImageView* leftView() const { return left_; }
     ImageView* rightView() const { return right_; }
     WipeView* wipeView() const { return wipe_; }
+    QComboBox* leftChoice() const { return leftChoice_; }
+    QComboBox* rightChoice() const { return rightChoice_; }
 
 private:
     void refresh();
+    void fitChoices();
 
     GalleryModel* model_;
     QComboBox* leftChoice_;

@@ -14,6 +14,7 @@ ImageView::ImageView(QWidget* parent) : QGraphicsView(parent), item_(new QGraphi
     item_->setTransformationMode(Qt::SmoothTransformation);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter); // what is in the middle stays there
     setBackgroundBrush(QColor(0x2b, 0x2b, 0x2b));
     setMinimumSize(200, 150);
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, &ImageView::viewChanged);
@@ -59,17 +60,33 @@ void ImageView::zoomBy(double factor) {
 }
 
 void ImageView::followView(const ImageView& other) {
+    // Views of different sizes (side by side, or the wide wipe view) each fit in their own
+    // way, and otherwise show the same image point in their middle.
+    if (other.fitting_) {
+        fitToWindow();
+        return;
+    }
+    fitting_ = false;
     if (std::abs(other.zoom() - zoom()) > 1e-9)
         setTransform(other.transform());
-    fitting_ = other.fitting_;
-    horizontalScrollBar()->setValue(other.horizontalScrollBar()->value());
-    verticalScrollBar()->setValue(other.verticalScrollBar()->value());
+    centerOn(other.mapToScene(other.viewport()->rect().center()));
 }
 
 void ImageView::wheelEvent(QWheelEvent* event) {
     const double steps = event->angleDelta().y() / 120.0;
-    if (steps != 0.0)
+    if (steps != 0.0) {
+        // Around the pointer: the image point under it stays under it. Taken from the event,
+        // not from the cursor's last known position as AnchorUnderMouse does (not known
+        // everywhere, e.g. under Wayland).
+        const QPointF at = event->position();
+        const QPointF under = mapToScene(at.toPoint());
+        const ViewportAnchor anchor = transformationAnchor();
+        setTransformationAnchor(QGraphicsView::NoAnchor);
         zoomBy(std::pow(1.2, steps));
+        setTransformationAnchor(anchor);
+        const QPointF middle(viewport()->width() / 2.0, viewport()->height() / 2.0);
+        centerOn(under + (middle - at) / zoom());
+    }
     event->accept();
 }
 

@@ -13,7 +13,10 @@
 #include "Looks.h"
 #include "LossChart.h"
 #include "ProjectController.h"
+#include "QueuePanel.h"
+#include "QueueRunner.h"
 #include "RegionEditing.h"
+#include "RunQueue.h"
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
@@ -28,6 +31,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -84,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent)
             tr("Download the VGG-19 weights again, or use a file you already have."), this);
         return dialog.exec() == QDialog::Accepted ? dialog.weightsPath() : QString();
     };
+    buildQueue();
     buildActions();
     buildLayout();
     connectSession();
@@ -124,6 +129,9 @@ void MainWindow::buildActions() {
                        &MainWindow::continueFromSelected);
     continue_->setStatusTip(tr("Start a new run with the current settings from the selected "
                                "snapshot's image"));
+    addToQueue_ = action(tr("Add to queue"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+                         &MainWindow::addToQueue);
+    addToQueue_->setStatusTip(tr("Run the current settings after the runs before them"));
 
     auto* file = menuBar()->addMenu(tr("&File"));
     projects_->addActions(file);
@@ -143,6 +151,7 @@ void MainWindow::buildActions() {
     auto* run = menuBar()->addMenu(tr("&Run"));
     for (auto* a : {start_, pause_, stop_, snapshot_})
         run->addAction(a);
+    run->insertAction(pause_, addToQueue_);
     run->addSeparator();
     run->addAction(continue_);
     run->addAction(tr("Export time-lapse…"), this,
@@ -159,6 +168,7 @@ void MainWindow::buildActions() {
                     [this] { shownView()->zoomBy(0.8); });
     view->addAction(tr("Compare selected"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
                     &MainWindow::compareSelected);
+    view->addAction(queueDock_->toggleViewAction());
     menuBar()->addMenu(tr("&Help"))->addAction(tr("About Deep Art Gallery"), this, [this] {
         auto* about = new AboutDialog(this);
         about->setAttribute(Qt::WA_DeleteOnClose);
@@ -170,9 +180,36 @@ void MainWindow::buildActions() {
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (auto* a : {start_, pause_, stop_, snapshot_})
         toolbar->addAction(a);
+    toolbar->insertAction(pause_, addToQueue_);
     toolbar->addSeparator();
     toolbar->addAction(export_);
     toolbar->addAction(exportAll_);
+}
+
+void MainWindow::buildQueue() {
+    // The queue's logic is QueueRunner's: it starts each entry through startJob() when the
+    // window is idle, and is told when a run ended. Queued, so that the window's own handlers
+    // of the end (the status line) have run first, whatever the order of connection.
+    queue_ = new RunQueue(this);
+    queueRunner_ = new QueueRunner(
+        queue_, [this] { return session_->isRunning(); }, this);
+    queueRunner_->setRefusalText([this] { return errorText(); });
+    connect(queueRunner_, &QueueRunner::runNext, this, &MainWindow::startJob);
+    connect(session_, &TransferSession::finished, queueRunner_, &QueueRunner::runFinished,
+            Qt::QueuedConnection);
+    connect(session_, &TransferSession::failed, queueRunner_, &QueueRunner::runFailed,
+            Qt::QueuedConnection);
+    queueDock_ = new QDockWidget(tr("Queue"), this);
+    queueDock_->setObjectName(QStringLiteral("queueDock"));
+    queueDock_->setWidget(new QueuePanel(queue_, queueDock_));
+    queueDock_->toggleViewAction()->setText(tr("Queue"));
+    addDockWidget(Qt::RightDockWidgetArea, queueDock_);
+    queueDock_->hide(); // until the first job is queued
+}
+
+void MainWindow::addToQueue() {
+    queue_->add(currentRequest());
+    queueDock_->show();
 }
 
 void MainWindow::buildLayout() {
@@ -284,6 +321,9 @@ void MainWindow::connectSession() {
                 device_->setText(
                     tr("%1 · %2 × %3 px").arg(device).arg(size.width()).arg(size.height()));
                 runClock_.start();
+                pausedMs_ = 0;
+                if (pauseClock_.isValid()) // paused while preparing: only from now on
+                    pauseClock_.start();
             });
     progressTimer_.setSingleShot(true);
     progressTimer_.setInterval(33);
@@ -325,6 +365,17 @@ void MainWindow::connectSession() {
     });
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::pausedChanged, this, &MainWindow::updateActions);
+    // "Paused" at once, until heldAt says at which iteration; nothing else (a snapshot taken
+    // while paused, say) overwrites that, and flushProgress() writes no ETA while paused.
+    connect(session_, &TransferSession::pausedChanged, this, [this](bool paused) {
+        if (paused) {
+            progressText_->setText(tr("Paused"));
+            pauseClock_.start();
+        } else if (pauseClock_.isValid()) {
+            pausedMs_ += pauseClock_.elapsed();
+            pauseClock_.invalidate();
+        }
+    });
 }
 
 void MainWindow::offerSettingsOf(const QString& path) {
@@ -565,7 +616,8 @@ void MainWindow::flushProgress() {
     progress_->setValue(totalIterations_ > 0 ? stats.iteration * 100 / totalIterations_ : 0);
     if (session_->isPaused())
         return; // "Paused…" stays; an ETA would be wrong
-    const double seconds = runClock_.isValid() ? runClock_.elapsed() / 1000.0 : 0.0;
+    // The time spent paused is not the run's: it/s and the ETA after a pause leave it out.
+    const double seconds = runClock_.isValid() ? (runClock_.elapsed() - pausedMs_) / 1000.0 : 0.0;
     const double rate = seconds > 0.0 ? stats.iteration / seconds : 0.0;
     // Coarse scales are cheap: the remaining time follows the work (pixels), not the count.
     const double eta =
@@ -594,6 +646,7 @@ void MainWindow::updateActions() {
     const bool inputs = !contentWell_->path().isEmpty() && styleStrip_->count() > 0;
     start_->setEnabled(!running && inputs);
     continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);
+    addToQueue_->setEnabled(inputs);
     // Nothing to export before there is a picture.
     export_->setEnabled(!preview_->image().isNull());
     projects_->setReplaceEnabled(!running);
@@ -602,8 +655,6 @@ void MainWindow::updateActions() {
     pause_->setText(session_->isPaused() ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(running);
     snapshot_->setEnabled(running);
-    if (session_->isPaused())
-        progressText_->setText(tr("Paused"));
 }
 
 void MainWindow::compareSelected() {

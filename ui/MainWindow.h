@@ -12,6 +12,7 @@
 #include <functional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -25,7 +26,9 @@ class ImageView;
 class ImageWell;
 class LossChart;
 class ProjectController;
+class QueueRunner;
 class RegionEditing;
+class RunQueue;
 class SettingsPanel;
 class StyleStrip;
 class TransferSession;
@@ -87,6 +90,9 @@ public:
     void compareSelected();
     // Starts a run with the current settings from the selected snapshot's image.
     void continueFromSelected();
+    // Run ▸ Add to queue: the current settings wait in the queue (and start at once if the
+    // window is idle and the queue not paused); the queue's dock appears.
+    void addToQueue();
 
     ImageWell* contentWell() const { return contentWell_; }
     StyleStrip* styleStrip() const { return styleStrip_; }
@@ -105,11 +111,15 @@ public:
     QAction* pauseAction() const { return pause_; }
     QAction* stopAction() const { return stop_; }
     QAction* continueAction() const { return continue_; }
+    RunQueue* runQueue() const { return queue_; }
+    QDockWidget* queueDock() const { return queueDock_; }
+    QAction* addToQueueAction() const { return addToQueue_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildQueue();
     void buildActions();
     void buildLayout();
     void connectSession();
@@ -159,6 +169,10 @@ private:
     QAction* export_ = nullptr;
     QAction* exportAll_ = nullptr;
     QAction* continue_ = nullptr;
+    QAction* addToQueue_ = nullptr;
+    RunQueue* queue_ = nullptr;
+    QueueRunner* queueRunner_ = nullptr;
+    QDockWidget* queueDock_ = nullptr;
     QString workFolder_;
     QStringList knownStylePaths_;
     bool inputErrorShown_ = false; // a message about the inputs, gone once they change
@@ -170,6 +184,8 @@ private:
     QTimer inputsTimer_;
     RunSettings savedInputs_; // what saveInputs() last saved
     QElapsedTimer runClock_;
+    QElapsedTimer pauseClock_; // running while paused
+    qint64 pausedMs_ = 0;      // of the current run, in finished pauses
     std::function<bool()> confirmClose_;
     std::function<QString()> chooseWeights_;
     std::function<bool(const QString&)> confirmRestore_;

@@ -5,61 +5,63 @@
 
 namespace deepart {
 
-WipeView::WipeView(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(200, 150);
-    setCursor(Qt::SplitHCursor);
+WipeView::WipeView(QWidget* parent) : ImageView(parent) {
+    // The left button belongs to the split line, not to panning.
+    setDragMode(QGraphicsView::NoDrag);
+    viewport()->setCursor(Qt::SplitHCursor);
 }
 
 void WipeView::setImages(const QImage& left, const QImage& right) {
-    left_ = left;
-    right_ = right;
-    update();
+    const bool both = !left.isNull() && !right.isNull();
+    setImage(left.isNull() ? right : left);
+    right_ = both ? QPixmap::fromImage(right) : QPixmap();
+    viewport()->update();
 }
 
 void WipeView::setSplit(double split) {
     split_ = std::clamp(split, 0.0, 1.0);
-    update();
+    viewport()->update();
 }
 
-QRect WipeView::imageRect() const {
-    const QImage& reference = left_.isNull() ? right_ : left_;
-    if (reference.isNull())
-        return {};
-    QSize size = reference.size();
-    size.scale(this->size(), Qt::KeepAspectRatio);
-    return QRect(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2), size);
-}
-
-void WipeView::paintEvent(QPaintEvent*) {
-    QPainter painter(this);
-    painter.fillRect(rect(), QColor(0x2b, 0x2b, 0x2b));
-    const QRect target = imageRect();
-    if (target.isEmpty())
+void WipeView::drawForeground(QPainter* painter, const QRectF&) {
+    // The first image is the scene's item; the second is painted over it from the split line
+    // to the right edge, in scene coordinates, so it zooms and scrolls with the first.
+    const QRectF scene = sceneRect();
+    if (right_.isNull() || scene.isEmpty())
         return;
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    const int splitX = target.left() + static_cast<int>(split_ * target.width());
-    // Both images are drawn into the same rectangle, so pixels line up even when they differ
-    // in size (a snapshot against the full-size content image).
-    painter.save();
-    painter.setClipRect(QRect(target.topLeft(), QPoint(splitX, target.bottom())));
-    painter.drawImage(target, left_);
-    painter.restore();
-    painter.save();
-    painter.setClipRect(QRect(QPoint(splitX, target.top()), target.bottomRight()));
-    painter.drawImage(target, right_);
-    painter.restore();
-    painter.setPen(QPen(Qt::white, 2));
-    painter.drawLine(splitX, target.top(), splitX, target.bottom());
+    const double x = scene.left() + split_ * scene.width();
+    const QRectF target(QPointF(x, scene.top()), scene.bottomRight());
+    const double sx = right_.width() / scene.width();
+    const double sy = right_.height() / scene.height();
+    const QRectF source((x - scene.left()) * sx, 0.0, target.width() * sx, target.height() * sy);
+    painter->save();
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    painter->drawPixmap(target, right_, source);
+    QPen line(Qt::white, 2);
+    line.setCosmetic(true); // 2 px on screen at any zoom
+    painter->setPen(line);
+    painter->drawLine(QPointF(x, scene.top()), QPointF(x, scene.bottom()));
+    painter->restore();
+}
+
+void WipeView::splitAt(const QPointF& viewportPosition) {
+    const QRectF scene = sceneRect();
+    if (scene.width() > 0.0)
+        setSplit((mapToScene(viewportPosition.toPoint()).x() - scene.left()) / scene.width());
 }
 
 void WipeView::mousePressEvent(QMouseEvent* event) {
-    mouseMoveEvent(event);
+    if (event->button() == Qt::LeftButton)
+        splitAt(event->position());
+    ImageView::mousePressEvent(event);
 }
 
 void WipeView::mouseMoveEvent(QMouseEvent* event) {
-    const QRect target = imageRect();
-    if (target.width() > 0)
-        setSplit((event->position().x() - target.left()) / target.width());
+    // The view tracks the mouse without a button too (for the wheel's zoom around the pointer,
+    // which the base class's handler records): only a drag moves the line.
+    if (event->buttons() & Qt::LeftButton)
+        splitAt(event->position());
+    ImageView::mouseMoveEvent(event);
 }
 
 } // namespace deepart

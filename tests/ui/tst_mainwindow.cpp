@@ -8,7 +8,9 @@
 #include "LossChart.h"
 #include "MainWindow.h"
 #include "ProjectController.h"
+#include "QueuePanel.h"
 #include "RegionEditing.h"
+#include "RunQueue.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
 #include "TestData.h"
@@ -20,12 +22,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QImageReader>
 #include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -503,6 +507,111 @@ private Q_SLOTS:
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Stopped")),
                  qPrintable(window.statusText()));
         QCOMPARE(window.gallery()->rowCount(), 4); // R1 and the image the run stopped at
+    }
+
+    void queuedJobsRunInOrder() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-queue")));
+        prepare(window, 4, 2);
+        window.show();
+        QVERIFY(!window.queueDock()->isVisible()); // until something is queued
+        RunQueue* queue = window.runQueue();
+        // Paused, the queue only collects: both entries wait, whatever the window does.
+        queue->setPaused(true);
+        window.addToQueueAction()->trigger();
+        QVERIFY(window.queueDock()->isVisible());
+        window.settingsPanel()->setIterationsPerScale(6);
+        window.addToQueueAction()->trigger();
+        QCOMPARE(queue->rowCount(), 2);
+        QCOMPARE(queue->waitingCount(), 2);
+        QVERIFY(!window.session()->isRunning());
+        QCOMPARE(queue->job(1).transfer.totalIterations(), 6);
+
+        // Resumed from the dock: the first runs, then the second.
+        auto* panel = qobject_cast<QueuePanel*>(window.queueDock()->widget());
+        QVERIFY(panel);
+        QCOMPARE(panel->pauseButton()->text(), QStringLiteral("Resume queue"));
+        QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
+        QVERIFY(window.session()->isRunning());
+        QCOMPARE(queue->status(0), RunQueue::Status::Running);
+        QCOMPARE(queue->status(1), RunQueue::Status::Waiting);
+        QTRY_COMPARE_WITH_TIMEOUT(queue->status(1), RunQueue::Status::Done, 120000);
+        QCOMPARE(queue->status(0), RunQueue::Status::Done);
+        QVERIFY(!window.session()->isRunning());
+        // The gallery has both runs' snapshots, the first's before the second's.
+        QList<QPair<int, int>> made; // (run, iteration)
+        for (const SnapshotInfo& s : window.gallery()->snapshots())
+            made.append({s.settings.runNumber, s.iteration});
+        QCOMPARE(made, (QList<QPair<int, int>>{{1, 2}, {1, 4}, {2, 2}, {2, 4}, {2, 6}}));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Done: 6 iterations")),
+                 qPrintable(window.statusText()));
+    }
+
+    void aJobQueuedDuringARunWaitsAndStopPausesTheQueue() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-queue-wait")));
+        prepare(window, 100000, 0);
+        window.show();
+        QSignalSpy progressed(window.session(), &TransferSession::progressed);
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(progressed.count() >= 1, 60000);
+        RunQueue* queue = window.runQueue();
+        window.settingsPanel()->setIterationsPerScale(3);
+        QVERIFY(window.addToQueueAction()->isEnabled()); // during a run too
+        window.addToQueueAction()->trigger();
+        QCOMPARE(queue->status(0), RunQueue::Status::Waiting);
+        // Stop means stop: the entry waits for the user to resume the queue.
+        window.stopAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isPaused(), 30000);
+        QVERIFY(!window.session()->isRunning());
+        QCOMPARE(queue->status(0), RunQueue::Status::Waiting);
+        queue->setPaused(false);
+        QVERIFY(window.session()->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(queue->status(0), RunQueue::Status::Done, 60000);
+        QCOMPARE(window.gallery()->snapshots().last().iteration, 3);
+    }
+
+    void aQueuedJobTheWindowCannotStartFails() {
+        MainWindow window;
+        QVERIFY(window.loadContent(content_));
+        QVERIFY(window.loadStyle(style_));
+        window.addToQueueAction()->trigger(); // no weights
+        RunQueue* queue = window.runQueue();
+        QCOMPARE(queue->status(0), RunQueue::Status::Failed);
+        QVERIFY2(queue->message(0).contains(QStringLiteral("weights are missing")),
+                 qPrintable(queue->message(0)));
+        QVERIFY(queue->isPaused()); // so that the next entries do not fail in turn
+        QVERIFY(!window.session()->isRunning());
+    }
+
+    void whilePausedTheStatusShowsNoEta() {
+        MainWindow window;
+        prepare(window, 100000, 0);
+        window.show();
+        QSignalSpy progressed(window.session(), &TransferSession::progressed);
+        window.start();
+        const QString eta = QStringLiteral("ETA");
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(eta), 60000);
+        QSignalSpy held(window.session(), &TransferSession::heldAt);
+        window.pauseAction()->trigger();
+        QVERIFY(held.wait(30000));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Paused at iteration")),
+                 qPrintable(window.statusText()));
+        // Held a while (a bounded look for an absence: it cannot fail by chance), nothing
+        // brings an ETA back.
+        QVERIFY(!progressed.wait(300));
+        QVERIFY2(!window.statusText().contains(eta), qPrintable(window.statusText()));
+        // A snapshot taken while paused neither: the status still says where the run holds.
+        QSignalSpy snapshots(window.session(), &TransferSession::snapshotReady);
+        window.snapshotNow();
+        QVERIFY(snapshots.wait(30000));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Paused at iteration")),
+                 qPrintable(window.statusText()));
+        // Resumed, the ETA is back.
+        window.pauseAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(eta), 30000);
+        window.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
     }
 
     void closingDuringRunAsksThenStops() {
