@@ -111,9 +111,6 @@ void GalleryModel::addRun(const JobRequest& job, const QDateTime& started, bool 
     item.collapsed = collapsed;
     item.snapshot.settings = job;
     item.title = tr("Run %1").arg(job.runNumber);
-    QPixmap swatch(32, 32);
-    swatch.fill(runColor(job.runNumber));
-    item.icon = QIcon(swatch);
     items_.append(item);
     endInsertRows();
 }
@@ -268,11 +265,13 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
         case Kind::Style:
             return tr("Style");
         case Kind::Run:
-            return tr("%1 R%2 · %3\n%4")
+            // Two short lines that fit the tile; the optimizer and the rest are in the tooltip.
+            return tr("%1 R%2 · %3\n%4 px · %5 it")
                 .arg(item.collapsed ? QStringLiteral("▸") : QStringLiteral("▾"))
                 .arg(item.run)
-                .arg(QLocale().toString(item.started.time(), QLocale::ShortFormat),
-                     runSummary(item.snapshot.settings));
+                .arg(item.started.time().toString(QStringLiteral("HH:mm")))
+                .arg(item.snapshot.settings.transfer.outputSize())
+                .arg(item.snapshot.settings.transfer.totalIterations());
         case Kind::Snapshot:
             return displayText(item.snapshot);
         }

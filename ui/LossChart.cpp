@@ -1,5 +1,7 @@
 #include "LossChart.h"
 
+#include <QGraphicsLayout>
+
 #include <QChart>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -36,10 +38,20 @@ LossChart::LossChart(QWidget* parent)
     : QChartView(parent), total_(new QLineSeries), xAxis_(new QValueAxis),
       yAxis_(new QLogValueAxis) {
     auto* chart = new QChart;
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    // The chart lives in a short strip: every pixel of height goes to the plot, or the axis
+    // labels have no room and QtCharts elides them to "…". So the legend is one row on top, no
+    // axis title (the tooltip says what the axes are), small labels and no frame margins.
+    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->setMargins(QMargins(2, 0, 2, 0));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
+    xAxis_->setLabelsFont(small);
+    yAxis_->setLabelsFont(small);
+    setToolTip(tr("Losses per iteration (log scale)"));
     total_->setName(tr("Total"));
-    xAxis_->setTitleText(tr("Iteration"));
     xAxis_->setLabelFormat(QStringLiteral("%d"));
     // Ticks at whole, round iterations from 0 (0, 10, 20…), the axis ending at the run's end.
     xAxis_->setTickType(QValueAxis::TicksDynamic);
@@ -55,7 +67,7 @@ LossChart::LossChart(QWidget* parent)
     total_->attachAxis(yAxis_);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(110); // the preview needs the height more on small screens
+    setMinimumHeight(120); // the preview needs the height more on small screens
     // The usual terms are there from the start, so the legend does not jump at the first point.
     for (const char* name : {"content", "style", "tv"})
         seriesFor(QLatin1String(name));
