@@ -4,10 +4,10 @@
 #include "CompareView.h"
 #include "Continuation.h"
 #include "DurationText.h"
+#include "ExportController.h"
 #include "ExportWriter.h"
 #include "GalleryModel.h"
 #include "GalleryView.h"
-#include "ImageConversion.h"
 #include "ImageView.h"
 #include "ImageWell.h"
 #include "Looks.h"
@@ -20,8 +20,6 @@
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
-#include "TimelapseDialog.h"
-#include "TimelapseExport.h"
 #include "TransferSession.h"
 #include "WeightsDialog.h"
 #include "WeightsStore.h"
@@ -31,8 +29,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
@@ -40,7 +38,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -88,6 +85,9 @@ MainWindow::MainWindow(QWidget* parent)
             tr("Download the VGG-19 weights again, or use a file you already have."), this);
         return dialog.exec() == QDialog::Accepted ? dialog.weightsPath() : QString();
     };
+    exports_ = new ExportController(
+        {gallery_, galleryView_, preview_, contentWell_, styleStrip_, workspace_}, this);
+    connect(exports_, &ExportController::message, statusBar(), &QStatusBar::showMessage);
     buildQueue();
     buildActions();
     buildLayout();
@@ -121,9 +121,9 @@ void MainWindow::buildActions() {
     snapshot_ =
         action(tr("Snapshot now"), QKeySequence(Qt::CTRL | Qt::Key_T), &MainWindow::snapshotNow);
     export_ = action(tr("Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                     &MainWindow::exportSelectedInteractive);
+                     [this] { exports_->exportSelectedInteractive(); });
     exportAll_ = action(tr("Export all snapshots…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-                        &MainWindow::exportAllInteractive);
+                        [this] { exports_->exportAllInteractive(); });
     continue_ = action(tr("Continue from this snapshot"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                        &MainWindow::continueFromSelected);
@@ -155,7 +155,7 @@ void MainWindow::buildActions() {
     run->addSeparator();
     run->addAction(continue_);
     run->addAction(tr("Export time-lapse…"), this,
-                   [this] { exportTimelapseInteractive(chosenRun()); })
+                   [this] { exports_->exportTimelapseInteractive(exports_->chosenRun()); })
         ->setStatusTip(tr("A video of the selected (or the last) run taking shape"));
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
@@ -721,9 +721,10 @@ void MainWindow::showGalleryMenu(const QPoint& position) {
         menu.addAction(export_);
     }
     if (index.row() >= 2) {
-        menu.addAction(
-            tr("Export time-lapse…"), this,
-            [this, run = gallery_->item(index.row()).run] { exportTimelapseInteractive(run); });
+        menu.addAction(tr("Export time-lapse…"), this,
+                       [this, run = gallery_->item(index.row()).run] {
+                           exports_->exportTimelapseInteractive(run);
+                       });
         menu.addSeparator();
         menu.addAction(gallery_->item(index.row()).kind == GalleryModel::Kind::Run
                            ? tr("Remove run from gallery")
@@ -734,131 +735,16 @@ void MainWindow::showGalleryMenu(const QPoint& position) {
 }
 
 QString MainWindow::exportSelected(const QString& path) {
-    const auto selected = galleryView_->selectionModel()->selectedIndexes();
-    if (selected.isEmpty())
-        return ExportWriter::exportImage(preview_->image(), path);
-    const auto& item = gallery_->item(selected.first().row());
-    if (item.kind == GalleryModel::Kind::Snapshot)
-        return ExportWriter::exportSnapshot(item.snapshot, path);
-    return ExportWriter::exportImage(gallery_->image(selected.first().row()), path);
+    return exports_->exportSelected(path);
 }
 
 QString MainWindow::exportAllTo(const QString& folder, const QString& extension) {
-    return ExportWriter::exportAll(gallery_->snapshots(), folder, extension,
-                                   QFileInfo(contentWell_->path()).completeBaseName());
-}
-
-QString MainWindow::suggestedExportName() const {
-    const QString base = QFileInfo(contentWell_->path()).completeBaseName();
-    const auto selected = galleryView_->selectionModel()->selectedIndexes();
-    if (!selected.isEmpty()) {
-        const auto& item = gallery_->item(selected.first().row());
-        if (item.kind == GalleryModel::Kind::Run)
-            return base + QStringLiteral("-preview.png");
-        if (item.kind == GalleryModel::Kind::Snapshot)
-            return QStringLiteral("%1-%2.png")
-                .arg(base)
-                .arg(item.snapshot.iteration, 4, 10, QLatin1Char('0'));
-        return QFileInfo(item.kind == GalleryModel::Kind::Content ? contentWell_->path()
-                                                                  : styleStrip_->stylePath(0))
-                   .completeBaseName() +
-               QStringLiteral("-copy.png");
-    }
-    return base + QStringLiteral("-preview.png");
-}
-
-void MainWindow::exportSelectedInteractive() {
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export image"),
-                                                QDir(exportFolder_).filePath(suggestedExportName()),
-                                                ExportWriter::fileFilters(), &filter);
-    if (path.isEmpty())
-        return;
-    path = ExportWriter::withFilterExtension(path, filter);
-    exportFolder_ = QFileInfo(path).absolutePath();
-    const QString error = exportSelected(path);
-    if (error.isEmpty())
-        statusBar()->showMessage(tr("Exported %1").arg(path), 8000);
-    else
-        QMessageBox::warning(this, tr("Export failed"), error);
-}
-
-void MainWindow::exportAllInteractive() {
-    const QString folder =
-        QFileDialog::getExistingDirectory(this, tr("Export all snapshots to"), exportFolder_);
-    if (folder.isEmpty())
-        return;
-    exportFolder_ = folder;
-    int existing = 0;
-    for (const QString& path :
-         ExportWriter::exportAllPaths(gallery_->snapshots(), folder, QStringLiteral("png"),
-                                      QFileInfo(contentWell_->path()).completeBaseName()))
-        existing += QFileInfo::exists(path) ? 1 : 0;
-    if (existing > 0 &&
-        QMessageBox::question(
-            this, tr("Replace files?"),
-            tr("%n file(s) with these names already exist in %1. Replace them?", nullptr, existing)
-                .arg(folder)) != QMessageBox::Yes)
-        return;
-    const QString error = exportAllTo(folder, QStringLiteral("png"));
-    if (error.isEmpty())
-        statusBar()->showMessage(
-            tr("Exported %1 snapshots to %2").arg(gallery_->snapshots().size()).arg(folder), 8000);
-    else
-        QMessageBox::warning(this, tr("Export failed"), error);
-}
-
-int MainWindow::chosenRun() const {
-    const QList<int> rows = galleryView_->selectedRows();
-    if (!rows.isEmpty() && gallery_->item(rows.first()).run > 0)
-        return gallery_->item(rows.first()).run;
-    return runCount_;
+    return exports_->exportAllTo(folder, extension);
 }
 
 QString MainWindow::exportTimelapse(int run, const QString& path, TimelapseOptions options,
                                     bool sideBySide) {
-    const QStringList frames = workspace_->framesOf(run);
-    if (sideBySide) {
-        const StoredRun* stored = nullptr;
-        for (const auto& r : workspace_->manifest().runs)
-            if (r.number == run)
-                stored = &r;
-        const QImage photo(stored ? QString::fromStdString(stored->settings.contentPath)
-                                  : contentWell_->path());
-        if (photo.isNull())
-            return tr("The run's photo cannot be read, so it cannot be shown beside the result.");
-        options.content = toRgbMat(photo);
-    }
-    QProgressDialog progress(tr("Writing the time-lapse…"), tr("Cancel"), 0, 100, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(500);
-    return deepart::exportTimelapse(frames, path, options, [&progress](int done, int total) {
-        progress.setMaximum(total);
-        progress.setValue(done);
-        return !progress.wasCanceled();
-    });
-}
-
-void MainWindow::exportTimelapseInteractive(int run) {
-    const int frames = static_cast<int>(workspace_->framesOf(run).size());
-    if (run <= 0 || frames == 0) {
-        statusBar()->showMessage(tr("No run with images to make a time-lapse of yet."), 8000);
-        return;
-    }
-    const QString name = QStringLiteral("%1-run%2.mp4")
-                             .arg(QFileInfo(contentWell_->path()).completeBaseName())
-                             .arg(run);
-    TimelapseDialog dialog(QDir(exportFolder_).filePath(name), frames, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    exportFolder_ = QFileInfo(dialog.path()).absolutePath();
-    const QString error =
-        exportTimelapse(run, dialog.path(), dialog.options(), dialog.sideBySide());
-    if (error.isEmpty())
-        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.path())),
-                                 8000);
-    else
-        QMessageBox::warning(this, tr("Time-lapse failed"), error);
+    return exports_->exportTimelapse(run, path, std::move(options), sideBySide);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -878,7 +764,8 @@ void MainWindow::restoreState() {
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     settings_->restore(settings);
-    exportFolder_ = settings.value(QStringLiteral("folders/export"), QDir::homePath()).toString();
+    exports_->setFolder(
+        settings.value(QStringLiteral("folders/export"), QDir::homePath()).toString());
     contentWell_->setBrowseFolder(settings.value(QStringLiteral("folders/content")).toString());
     styleStrip_->setBrowseFolder(settings.value(QStringLiteral("folders/style")).toString());
 }
@@ -888,7 +775,7 @@ void MainWindow::saveState() const {
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
     settings_->save(settings);
-    settings.setValue(QStringLiteral("folders/export"), exportFolder_);
+    settings.setValue(QStringLiteral("folders/export"), exports_->folder());
     settings.setValue(QStringLiteral("folders/content"), contentWell_->browseFolder());
     settings.setValue(QStringLiteral("folders/style"), styleStrip_->browseFolder());
     settings.setValue(QStringLiteral("inputs/content"), contentWell_->path());

@@ -20,6 +20,7 @@ class QTabWidget;
 namespace deepart {
 
 class CompareView;
+class ExportController;
 class GalleryModel;
 class GalleryView;
 class ImageView;
@@ -102,6 +103,7 @@ public:
     GalleryModel* gallery() const { return gallery_; }
     GalleryView* galleryView() const { return galleryView_; }
     Workspace* workspace() const { return workspace_; }
+    ExportController* exports() const { return exports_; }
     ProjectController* projects() const { return projects_; }
     ImageView* preview() const { return preview_; }
     CompareView* compareView() const { return compare_; }
@@ -139,15 +141,11 @@ private:
     void showError(const QString& message);
     void restoreState();
     void saveState() const;
-    QString suggestedExportName() const;
-    void exportSelectedInteractive();
-    void exportAllInteractive();
-    void exportTimelapseInteractive(int run);
-    int chosenRun() const; // the selected item's run, else the newest
 
     TransferSession* session_;
     Workspace* workspace_;
     ProjectController* projects_;
+    ExportController* exports_ = nullptr;
     GalleryModel* gallery_;
     ImageWell* contentWell_;
     StyleStrip* styleStrip_;
@@ -177,7 +175,6 @@ private:
     QStringList knownStylePaths_;
     bool inputErrorShown_ = false; // a message about the inputs, gone once they change
     QString weightsPath_;
-    QString exportFolder_;
     int totalIterations_ = 0;
     int runCount_ = 0;
     int currentRun_ = 0; // the number of the run in progress (or the last one)

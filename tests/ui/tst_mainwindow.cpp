@@ -1,4 +1,5 @@
 #include "CompareView.h"
+#include "ExportController.h"
 #include "GalleryModel.h"
 #include "GalleryView.h"
 #include "ImageView.h"
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void init() {
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
             .removeRecursively();
+        QSettings().clear(); // nor what an earlier test left (the window saves as it goes)
     }
 
     void initTestCase() {
@@ -205,6 +208,31 @@ private Q_SLOTS:
         const QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
         QCOMPARE(files, (QStringList{"c-run1-0002.png", "c-run1-0004.png", "c-run2-0002.png",
                                      "c-run2-0004.png"}));
+        // As the menu does it, a second time into the same folder: it asks before replacing
+        // the four files; "no" leaves them as they were.
+        int asked = 0;
+        window.exports()->setReplaceConfirmation([&](int existing, const QString& where) {
+            ++asked;
+            return existing == 4 && where == folder && asked > 1;
+        });
+        const QString first = QDir(folder).filePath(files.first());
+        QVERIFY(QFile::remove(first));
+        QVERIFY(QFile::copy(content_, first)); // a different picture under that name
+        const QByteArray before = [&] {
+            QFile f(first);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QCOMPARE(window.exports()->exportAllAsking(folder), QString());
+        QCOMPARE(asked, 1);
+        QFile kept(first);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), before);
+        kept.close();
+        QCOMPARE(window.exports()->exportAllAsking(folder), QString());
+        QCOMPARE(asked, 2);
+        QVERIFY(QImageReader(first)
+                    .text(QStringLiteral("DeepArt-Snapshot"))
+                    .contains(QStringLiteral("\"iteration\":2")));
         QVERIFY(window.gallery()
                     ->data(window.gallery()->index(7), Qt::DisplayRole)
                     .toString()
