@@ -17,6 +17,7 @@
 #include "QueueRunner.h"
 #include "RegionEditing.h"
 #include "RunQueue.h"
+#include "RunRecorder.h"
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
@@ -88,6 +89,8 @@ MainWindow::MainWindow(QWidget* parent)
     exports_ = new ExportController(
         {gallery_, galleryView_, preview_, contentWell_, styleStrip_, workspace_}, this);
     connect(exports_, &ExportController::message, statusBar(), &QStatusBar::showMessage);
+    recorder_ = new RunRecorder(workspace_, gallery_, galleryView_, chart_, this);
+    connect(recorder_, &RunRecorder::message, statusBar(), &QStatusBar::showMessage);
     buildQueue();
     buildActions();
     buildLayout();
@@ -237,7 +240,6 @@ void MainWindow::buildLayout() {
         preview_->setImage(gallery_->image(row));
         tabs_->setCurrentWidget(preview_);
     });
-    connect(galleryView_, &GalleryView::runCollapsed, workspace_, &Workspace::setCollapsed);
     connect(galleryView_, &GalleryView::removeRequested, this, &MainWindow::removeSelected);
     connect(projects_, &ProjectController::workspaceReplaced, this, [this] {
         showWorkspace();
@@ -332,12 +334,12 @@ void MainWindow::connectSession() {
     connect(session_, &TransferSession::previewReady, this,
             [this](int iteration, const QImage& image) {
                 preview_->setImage(image);
-                workspace_->addFrame(currentRun_, iteration, image);
+                recorder_->addFrame(iteration, image);
             });
-    connect(session_, &TransferSession::snapshotReady, this, &MainWindow::addSnapshot);
+    connect(session_, &TransferSession::snapshotReady, recorder_, &RunRecorder::addSnapshot);
     connect(gallery_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::finished, this, [this](int completed, bool stopped) {
-        workspace_->endRun(currentRun_, stopped ? RunOutcome::Stopped : RunOutcome::Finished);
+        recorder_->endRun(stopped);
         progressTimer_.stop();
         flushProgress();
         progressText_->setText(stopped ? tr("Stopped at iteration %1").arg(completed)
@@ -352,15 +354,7 @@ void MainWindow::connectSession() {
             tr("Paused at iteration %1/%2").arg(completed).arg(totalIterations_));
     });
     connect(session_, &TransferSession::failed, this, [this](const QString& message) {
-        // A run that failed before its first snapshot leaves nothing to show: no empty group.
-        const int header = gallery_->runRow(currentRun_);
-        if (header >= 0 &&
-            (header + 1 >= gallery_->rowCount() || gallery_->item(header + 1).run != currentRun_)) {
-            gallery_->removeRow(header);
-            workspace_->removeRun(currentRun_);
-        } else {
-            workspace_->endRun(currentRun_, RunOutcome::Failed);
-        }
+        recorder_->runFailed();
         showError(message);
     });
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
@@ -432,18 +426,8 @@ void MainWindow::setWorkFolder(const QString& folder) {
 }
 
 void MainWindow::showWorkspace() {
-    gallery_->clearRuns();
-    chart_->clear();
-    for (const StoredRun& run : workspace_->manifest().runs) {
-        gallery_->addRun(Workspace::jobOf(run), run.started, run.collapsed);
-        for (const SnapshotInfo& snapshot : workspace_->snapshotsOf(run))
-            gallery_->addSnapshot(snapshot);
-    }
-    // The chart shows the last run's losses, as it did when that run ended.
-    if (!workspace_->manifest().runs.empty())
-        for (const IterationStats& stats : workspace_->manifest().runs.back().losses)
-            chart_->addStats(stats);
-    runCount_ = workspace_->manifest().lastRunNumber();
+    recorder_->showWorkspace();
+    runCount_ = recorder_->currentRun();
     updateActions();
 }
 
@@ -458,14 +442,6 @@ void MainWindow::showRunSettings(const RunSettings& run) {
     settings_->showSettings(job);
 }
 
-void MainWindow::addSnapshot(const SnapshotInfo& snapshot) {
-    QString error;
-    const SnapshotInfo saved = workspace_->addSnapshot(snapshot, &error);
-    if (!error.isEmpty())
-        statusBar()->showMessage(error, 15000);
-    gallery_->addSnapshot(saved);
-}
-
 void MainWindow::saveInputs() {
     if (contentWell_->path().isEmpty() && styleStrip_->count() == 0)
         return;
@@ -478,26 +454,7 @@ void MainWindow::saveInputs() {
 }
 
 void MainWindow::removeSelected() {
-    QList<int> rows = galleryView_->selectedRows();
-    // The content and style are inputs, not gallery items; a running run's group stays.
-    rows.erase(std::remove_if(rows.begin(), rows.end(),
-                              [this](int row) {
-                                  const auto& item = gallery_->item(row);
-                                  return row < 2 || (session_->isRunning() &&
-                                                     item.kind == GalleryModel::Kind::Run &&
-                                                     item.run == currentRun_);
-                              }),
-               rows.end());
-    // From the last, so that the rows still to remove keep their numbers.
-    std::sort(rows.begin(), rows.end(), std::greater<>());
-    for (int row : rows) {
-        const auto& item = gallery_->item(row);
-        if (item.kind == GalleryModel::Kind::Run)
-            workspace_->removeRun(item.run);
-        else if (!item.snapshot.file.isEmpty())
-            workspace_->removeSnapshot(item.snapshot.file);
-        gallery_->removeRow(row);
-    }
+    recorder_->removeSelected(session_->isRunning());
     updateActions();
 }
 
@@ -576,10 +533,8 @@ void MainWindow::startJob(const JobRequest& job) {
     progressText_->setText(tr("Preparing (loading weights and images)…"));
     JobRequest numbered = job;
     numbered.runNumber = ++runCount_;
-    currentRun_ = numbered.runNumber;
     saveInputs();
-    workspace_->beginRun(numbered);
-    gallery_->addRun(numbered, QDateTime::currentDateTime());
+    recorder_->beginRun(numbered);
     session_->start(numbered);
 }
 
@@ -609,7 +564,7 @@ void MainWindow::flushProgress() {
         return;
     for (const auto& stats : std::as_const(pendingStats_)) {
         chart_->addStats(stats);
-        workspace_->addLoss(currentRun_, stats);
+        recorder_->addLoss(stats);
     }
     const IterationStats stats = pendingStats_.last();
     pendingStats_.clear();

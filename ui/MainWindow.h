@@ -29,6 +29,7 @@ class LossChart;
 class ProjectController;
 class QueueRunner;
 class RegionEditing;
+class RunRecorder;
 class RunQueue;
 class SettingsPanel;
 class StyleStrip;
@@ -136,8 +137,7 @@ private:
     void flushProgress();
     void offerSettingsOf(const QString& path);
     void showWorkspace(); // the gallery from the workspace's runs
-    void addSnapshot(const SnapshotInfo& snapshot);
-    void saveInputs(); // the inputs and settings for the next run, when they changed
+    void saveInputs();    // the inputs and settings for the next run, when they changed
     void showError(const QString& message);
     void restoreState();
     void saveState() const;
@@ -146,6 +146,7 @@ private:
     Workspace* workspace_;
     ProjectController* projects_;
     ExportController* exports_ = nullptr;
+    RunRecorder* recorder_ = nullptr;
     GalleryModel* gallery_;
     ImageWell* contentWell_;
     StyleStrip* styleStrip_;
@@ -177,7 +178,6 @@ private:
     QString weightsPath_;
     int totalIterations_ = 0;
     int runCount_ = 0;
-    int currentRun_ = 0; // the number of the run in progress (or the last one)
     QTimer inputsTimer_;
     RunSettings savedInputs_; // what saveInputs() last saved
     QElapsedTimer runClock_;
