@@ -112,7 +112,12 @@ int ExportController::chosenRun() const {
     const QList<int> rows = view_->selectedRows();
     if (!rows.isEmpty() && gallery_->item(rows.first()).run > 0)
         return gallery_->item(rows.first()).run;
-    return workspace_->manifest().lastRunNumber();
+    // The newest run that has something to show.
+    const auto& runs = workspace_->manifest().runs;
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run)
+        if (!workspace_->framesOf(run->number).isEmpty())
+            return run->number;
+    return 0;
 }
 
 QString ExportController::exportTimelapse(int run, const QString& path, TimelapseOptions options,

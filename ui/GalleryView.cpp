@@ -24,6 +24,12 @@ GalleryView::GalleryView(GalleryModel* model, QWidget* parent) : QListView(paren
     setContextMenuPolicy(Qt::CustomContextMenu);
     // Folded runs keep their rows in the model; the view hides them.
     connect(model, &QAbstractItemModel::rowsInserted, this, &GalleryView::applyHiddenRows);
+    // What just came (a new run, a snapshot) is shown, at the end of the strip.
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int, int last) {
+                if (!isRowHidden(last))
+                    scrollTo(model_->index(last));
+            });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &GalleryView::applyHiddenRows);
     connect(model, &QAbstractItemModel::dataChanged, this, &GalleryView::applyHiddenRows);
     connect(model, &QAbstractItemModel::modelReset, this, &GalleryView::applyHiddenRows);

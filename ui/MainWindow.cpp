@@ -16,6 +16,7 @@
 #include "QueuePanel.h"
 #include "QueueRunner.h"
 #include "RegionEditing.h"
+#include "RunProgress.h"
 #include "RunQueue.h"
 #include "RunRecorder.h"
 #include "SettingsJson.h"
@@ -65,7 +66,8 @@ MainWindow::MainWindow(QWidget* parent)
       settings_(new SettingsPanel(this)), preview_(new ImageView(this)),
       compare_(new CompareView(gallery_, this)), tabs_(new QTabWidget(this)),
       galleryView_(new GalleryView(gallery_, this)), chart_(new LossChart(this)),
-      progress_(new QProgressBar(this)), progressText_(new QLabel(this)), error_(new QLabel(this)),
+      progressBar_(new QProgressBar(this)), progressText_(new QLabel(this)),
+      progress_(new RunProgress(progressBar_, progressText_, this)), error_(new QLabel(this)),
       device_(new QLabel(this)) {
     confirmClose_ = [this] {
         return QMessageBox::question(this, tr("Stop the run?"),
@@ -242,6 +244,7 @@ void MainWindow::buildLayout() {
     });
     connect(galleryView_, &GalleryView::removeRequested, this, &MainWindow::removeSelected);
     connect(projects_, &ProjectController::workspaceReplaced, this, [this] {
+        error_->hide();
         showWorkspace();
         if (const auto& next = workspace_->manifest().next)
             showRunSettings(*next);
@@ -251,9 +254,6 @@ void MainWindow::buildLayout() {
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
 
-    progress_->setRange(0, 100);
-    progress_->setValue(0);
-    progressText_->setText(tr("Ready"));
     error_->setWordWrap(true);
     error_->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
     error_->hide();
@@ -263,7 +263,7 @@ void MainWindow::buildLayout() {
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(progress_);
+    rightLayout->addWidget(progressBar_);
     rightLayout->addWidget(progressText_);
     rightLayout->addWidget(error_);
     // Preview, chart and gallery share one splitter: on a small screen the preview gets the
@@ -322,15 +322,16 @@ void MainWindow::connectSession() {
             [this](const QString& device, const QSize& size) {
                 device_->setText(
                     tr("%1 · %2 × %3 px").arg(device).arg(size.width()).arg(size.height()));
-                runClock_.start();
-                pausedMs_ = 0;
-                if (pauseClock_.isValid()) // paused while preparing: only from now on
-                    pauseClock_.start();
+                progress_->started();
             });
-    progressTimer_.setSingleShot(true);
-    progressTimer_.setInterval(33);
-    connect(&progressTimer_, &QTimer::timeout, this, &MainWindow::flushProgress);
-    connect(session_, &TransferSession::progressed, this, &MainWindow::queueProgress);
+    connect(session_, &TransferSession::progressed, progress_, &RunProgress::addIteration);
+    connect(progress_, &RunProgress::statsFlushed, this,
+            [this](const QList<IterationStats>& batch) {
+                for (const auto& stats : batch) {
+                    chart_->addStats(stats);
+                    recorder_->addLoss(stats);
+                }
+            });
     connect(session_, &TransferSession::previewReady, this,
             [this](int iteration, const QImage& image) {
                 preview_->setImage(image);
@@ -340,36 +341,16 @@ void MainWindow::connectSession() {
     connect(gallery_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::finished, this, [this](int completed, bool stopped) {
         recorder_->endRun(stopped);
-        progressTimer_.stop();
-        flushProgress();
-        progressText_->setText(stopped ? tr("Stopped at iteration %1").arg(completed)
-                                       : tr("Done: %1 iterations in %2")
-                                             .arg(completed)
-                                             .arg(QString::fromStdString(
-                                                 formatDuration(runClock_.elapsed() / 1000.0))));
+        progress_->finished(completed, stopped);
     });
-    connect(session_, &TransferSession::heldAt, this, [this](int completed) {
-        flushProgress();
-        progressText_->setText(
-            tr("Paused at iteration %1/%2").arg(completed).arg(totalIterations_));
-    });
+    connect(session_, &TransferSession::heldAt, progress_, &RunProgress::heldAt);
     connect(session_, &TransferSession::failed, this, [this](const QString& message) {
         recorder_->runFailed();
         showError(message);
     });
     connect(session_, &TransferSession::runningChanged, this, &MainWindow::updateActions);
     connect(session_, &TransferSession::pausedChanged, this, &MainWindow::updateActions);
-    // "Paused" at once, until heldAt says at which iteration; nothing else (a snapshot taken
-    // while paused, say) overwrites that, and flushProgress() writes no ETA while paused.
-    connect(session_, &TransferSession::pausedChanged, this, [this](bool paused) {
-        if (paused) {
-            progressText_->setText(tr("Paused"));
-            pauseClock_.start();
-        } else if (pauseClock_.isValid()) {
-            pausedMs_ += pauseClock_.elapsed();
-            pauseClock_.invalidate();
-        }
-    });
+    connect(session_, &TransferSession::pausedChanged, progress_, &RunProgress::setPaused);
 }
 
 void MainWindow::offerSettingsOf(const QString& path) {
@@ -527,10 +508,7 @@ void MainWindow::startJob(const JobRequest& job) {
     // Snapshots of earlier runs stay in the gallery, each with its settings, so runs can be
     // compared; only the chart starts afresh.
     chart_->clear();
-    totalIterations_ = job.transfer.totalIterations();
-    pendingStats_.clear();
-    progress_->setValue(0);
-    progressText_->setText(tr("Preparing (loading weights and images)…"));
+    progress_->preparing(job.transfer.totalIterations());
     JobRequest numbered = job;
     numbered.runNumber = ++runCount_;
     saveInputs();
@@ -551,47 +529,10 @@ void MainWindow::snapshotNow() {
     session_->snapshotNow();
 }
 
-void MainWindow::queueProgress(const IterationStats& stats) {
-    // On a GPU iterations come faster than a screen refreshes: they are collected and drawn
-    // together, at most ~30 times a second.
-    pendingStats_.append(stats);
-    if (!progressTimer_.isActive())
-        progressTimer_.start();
-}
-
-void MainWindow::flushProgress() {
-    if (pendingStats_.isEmpty())
-        return;
-    for (const auto& stats : std::as_const(pendingStats_)) {
-        chart_->addStats(stats);
-        recorder_->addLoss(stats);
-    }
-    const IterationStats stats = pendingStats_.last();
-    pendingStats_.clear();
-    progress_->setValue(totalIterations_ > 0 ? stats.iteration * 100 / totalIterations_ : 0);
-    if (session_->isPaused())
-        return; // "Paused…" stays; an ETA would be wrong
-    // The time spent paused is not the run's: it/s and the ETA after a pause leave it out.
-    const double seconds = runClock_.isValid() ? (runClock_.elapsed() - pausedMs_) / 1000.0 : 0.0;
-    const double rate = seconds > 0.0 ? stats.iteration / seconds : 0.0;
-    // Coarse scales are cheap: the remaining time follows the work (pixels), not the count.
-    const double eta =
-        stats.progress > 0.0 ? seconds * (1.0 - stats.progress) / stats.progress : 0.0;
-    progressText_->setText(
-        tr("Iteration %1/%2 · %3 px · %4 it/s · ETA %5 · loss %6")
-            .arg(stats.iteration)
-            .arg(totalIterations_)
-            .arg(stats.size)
-            .arg(rate, 0, 'f', 2)
-            .arg(QString::fromStdString(formatDuration(eta)), formatLoss(stats.total)));
-}
-
 void MainWindow::showError(const QString& message) {
-    progressTimer_.stop();
-    flushProgress(); // before the message, so that pending progress cannot overwrite it
+    progress_->failed();
     error_->setText(message);
     error_->show();
-    progressText_->setText(tr("Failed"));
     updateActions();
 }
 

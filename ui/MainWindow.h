@@ -29,6 +29,7 @@ class LossChart;
 class ProjectController;
 class QueueRunner;
 class RegionEditing;
+class RunProgress;
 class RunRecorder;
 class RunQueue;
 class SettingsPanel;
@@ -109,7 +110,7 @@ public:
     ImageView* preview() const { return preview_; }
     CompareView* compareView() const { return compare_; }
     LossChart* lossChart() const { return chart_; }
-    QProgressBar* progressBar() const { return progress_; }
+    QProgressBar* progressBar() const { return progressBar_; }
     QAction* startAction() const { return start_; }
     QAction* pauseAction() const { return pause_; }
     QAction* stopAction() const { return stop_; }
@@ -133,8 +134,6 @@ private:
     int selectedSnapshotRow() const;
     ImageView* shownView() const; // what the View menu's zoom acts on
     void showGalleryMenu(const QPoint& position);
-    void queueProgress(const IterationStats& stats);
-    void flushProgress();
     void offerSettingsOf(const QString& path);
     void showWorkspace(); // the gallery from the workspace's runs
     void saveInputs();    // the inputs and settings for the next run, when they changed
@@ -157,8 +156,9 @@ private:
     QTabWidget* tabs_;
     GalleryView* galleryView_;
     LossChart* chart_;
-    QProgressBar* progress_;
+    QProgressBar* progressBar_;
     QLabel* progressText_;
+    RunProgress* progress_;
     QLabel* error_;
     QLabel* device_;
     QAction* start_ = nullptr;
@@ -176,18 +176,12 @@ private:
     QStringList knownStylePaths_;
     bool inputErrorShown_ = false; // a message about the inputs, gone once they change
     QString weightsPath_;
-    int totalIterations_ = 0;
     int runCount_ = 0;
     QTimer inputsTimer_;
     RunSettings savedInputs_; // what saveInputs() last saved
-    QElapsedTimer runClock_;
-    QElapsedTimer pauseClock_; // running while paused
-    qint64 pausedMs_ = 0;      // of the current run, in finished pauses
     std::function<bool()> confirmClose_;
     std::function<QString()> chooseWeights_;
     std::function<bool(const QString&)> confirmRestore_;
-    QTimer progressTimer_;
-    QList<IterationStats> pendingStats_;
 };
 
 } // namespace deepart

@@ -45,21 +45,25 @@ ProjectController::ProjectController(Workspace* workspace, QWidget* window)
             path += QStringLiteral(".deepart");
         return path;
     };
+    // Also when the workspace is (re)opened: a project and its unsaved mark outlive a restart.
     connect(workspace_, &Workspace::modifiedChanged, this, &ProjectController::updateTitle);
     updateTitle();
 }
 
 void ProjectController::addActions(QMenu* file) {
-    new_ = file->addAction(tr("New project"), QKeySequence::New, this, [this] { newProject(); });
+    new_ = file->addAction(tr("New project"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+                           [this] { newProject(); });
     new_->setStatusTip(tr("Start over with an empty gallery (the inputs stay)"));
     open_ = file->addAction(tr("Open project…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), this,
                             [this] { openProject(); });
     recent_ = file->addMenu(tr("Open recent project"));
     connect(recent_, &QMenu::aboutToShow, this, &ProjectController::fillRecentMenu);
     fillRecentMenu();
-    save_ = file->addAction(tr("Save project"), QKeySequence::Save, this, [this] { save(); });
+    save_ = file->addAction(tr("Save project"), QKeySequence(Qt::CTRL | Qt::Key_S), this,
+                            [this] { save(); });
     saveAs_ =
-        file->addAction(tr("Save project as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
+        file->addAction(tr("Save project as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                        this, [this] { saveAs(); });
 }
 
 void ProjectController::setReplaceEnabled(bool enabled) {

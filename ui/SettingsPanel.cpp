@@ -147,6 +147,11 @@ SettingsPanel::SettingsPanel(QWidget* parent)
                          "the next run."));
     runHint_->setWordWrap(true);
     runHint_->setStyleSheet(QStringLiteral("color: palette(highlight); font-style: italic"));
+    // Hidden, it keeps its place: the controls below must not jump when a run starts or ends
+    // (a click aimed at one would land on another).
+    QSizePolicy hintPolicy = runHint_->sizePolicy();
+    hintPolicy.setRetainSizeWhenHidden(true);
+    runHint_->setSizePolicy(hintPolicy);
     runHint_->hide();
     form->addRow(runHint_);
     form->addRow(tr("Preset"), preset_);

@@ -40,6 +40,7 @@ QString Workspace::open(const QString& folder) {
         save();
     folder_ = folder;
     manifest_ = {};
+    Q_EMIT modifiedChanged(false);
     if (!QDir().mkpath(folder))
         return tr("Cannot create the workspace folder %1; snapshots are kept in memory only.")
             .arg(QDir::toNativeSeparators(folder));
@@ -62,6 +63,7 @@ QString Workspace::open(const QString& folder) {
         for (auto& run : manifest_.runs)
             if (run.outcome == RunOutcome::Running)
                 run.outcome = RunOutcome::Stopped;
+        Q_EMIT modifiedChanged(manifest_.modified);
         return {};
     }
     manifest_ = {};

@@ -40,7 +40,7 @@ public:
     // and `error` says why.
     SnapshotInfo addSnapshot(const SnapshotInfo& snapshot, QString* error);
     void addLoss(int run, const IterationStats& stats);
-    // Keeps a live preview as a time-lapse frame (runs/R<n>/frames/, JPEG; not in projects).
+    // Keeps a live preview as a time-lapse frame (runs/R<n>/frames/, JPEG; projects carry them).
     void addFrame(int run, int iteration, const QImage& image);
     // The run's time-lapse frames, in iteration order: previews and snapshots (a snapshot
     // replaces the preview of its iteration).

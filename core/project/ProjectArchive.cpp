@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <filesystem>
 #include <functional>
@@ -21,6 +22,8 @@ namespace deepart {
 namespace {
 
 constexpr const char* kInputs = "inputs";
+// A run's time-lapse frame: runs/R<n>/frames/<iteration>.jpg, and nothing else.
+const QRegularExpression kFrameName(QStringLiteral("^runs/R[0-9]+/frames/[0-9]+\\.jpg$"));
 // A manifest is small; anything this large is not one (and is not read into memory).
 constexpr qint64 kMaxManifestBytes = 256LL * 1024 * 1024;
 
@@ -123,7 +126,7 @@ void saveProject(const WorkspaceManifest& manifest, const QString& folder, const
             return; // gone since: the run still shows its name
         const QString source = info.absoluteFilePath();
         if (!copies.contains(source)) {
-            copies.insert(source, QStringLiteral("%1/%2-%3")
+            copies.insert(source, QStringLiteral("%1/%2/%3")
                                       .arg(QLatin1String(kInputs))
                                       .arg(copies.size() + 1)
                                       .arg(info.fileName()));
@@ -140,9 +143,17 @@ void saveProject(const WorkspaceManifest& manifest, const QString& folder, const
         for (const QString& source : order)
             zip.add(copies.value(source), readFile(source), false);
         const QDir dir(folder);
-        for (const auto& run : stored.runs)
+        for (const auto& run : stored.runs) {
             for (const auto& snapshot : run.snapshots)
                 zip.add(snapshot.file, readFile(dir.filePath(snapshot.file)), false);
+            // The previews a time-lapse is made of (not in the manifest: there can be many).
+            const QString frames = QStringLiteral("runs/R%1/frames").arg(run.number);
+            for (const QString& name :
+                 QDir(dir.filePath(frames)).entryList({QStringLiteral("*.jpg")}, QDir::Files))
+                if (kFrameName.match(frames + QLatin1Char('/') + name).hasMatch())
+                    zip.add(frames + QLatin1Char('/') + name,
+                            readFile(dir.filePath(frames + QLatin1Char('/') + name)), false);
+        }
         zip.close(part);
     } catch (...) {
         QFile::remove(part);
@@ -186,6 +197,9 @@ WorkspaceManifest openProject(const QString& path, const QString& folder) {
     for (const auto& run : manifest.runs)
         for (const auto& snapshot : run.snapshots)
             extract(snapshot.file);
+    for (const QString& name : zip.getFileNameList())
+        if (kFrameName.match(name).hasMatch())
+            extract(name);
     QStringList inputs;
     forEachInput(manifest, [&](std::string& input) {
         const QString name = QString::fromStdString(input);

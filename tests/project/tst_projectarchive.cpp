@@ -178,12 +178,20 @@ private Q_SLOTS:
         QCOMPARE(next.styles[1].path, std::string("/gone/away.jpg"));
         // Each input once: the runs share the copies.
         QCOMPARE(back.runs[1].settings.contentPath, next.contentPath);
-        QCOMPARE(QDir(opened + QStringLiteral("/inputs")).entryList(QDir::Files).size(), 3);
+        QCOMPARE(QDir(opened + QStringLiteral("/inputs"))
+                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                     .size(),
+                 3);
+        // Under their own names, so the window shows "photo.png", not an archive's name.
+        QCOMPARE(QFileInfo(QString::fromStdString(next.contentPath)).fileName(),
+                 QStringLiteral("photo.png"));
     }
 
     void projectSnapshotsComeBack() {
         const QString folder = dir_.filePath(QStringLiteral("ws-snaps"));
         const WorkspaceManifest m = sampleWorkspace(folder);
+        write(folder + QStringLiteral("/runs/R2/frames/000005.jpg"), QByteArray("frame"));
+        write(folder + QStringLiteral("/runs/R2/stray.txt"), QByteArray("not packed"));
         const QString project = dir_.filePath(QStringLiteral("snaps.deepart"));
         saveProject(m, folder, project);
         const QString opened = dir_.filePath(QStringLiteral("ws-snaps-open"));
@@ -192,6 +200,9 @@ private Q_SLOTS:
             for (const auto& snap : run.snapshots)
                 QCOMPARE(read(QDir(opened).filePath(snap.file)),
                          read(QDir(folder).filePath(snap.file)));
+        // The time-lapse frames travel too; nothing else in the folder does.
+        QCOMPARE(read(opened + QStringLiteral("/runs/R2/frames/000005.jpg")), QByteArray("frame"));
+        QVERIFY(!QFileInfo::exists(opened + QStringLiteral("/runs/R2/stray.txt")));
         QVERIFY(QFileInfo::exists(QDir(opened).filePath(QString::fromLatin1(kManifestName))));
     }
 

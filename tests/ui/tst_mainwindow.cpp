@@ -364,6 +364,14 @@ private Q_SLOTS:
                  QImage(content_).convertToFormat(QImage::Format_RGB32));
         QCOMPARE(window.styleStrip()->count(), 1);
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("my art.deepart")));
+        // The project, and whether it has unsaved runs, outlive a restart.
+        {
+            MainWindow again;
+            again.setWorkFolder(dir_.filePath(QStringLiteral("work-project")));
+            QVERIFY2(again.windowTitle().startsWith(QStringLiteral("my art.deepart")),
+                     qPrintable(again.windowTitle()));
+            QVERIFY(!again.isWindowModified());
+        }
         // A damaged file is refused with a message and changes nothing.
         const QString broken = dir_.filePath(QStringLiteral("broken.deepart"));
         test::writeBytes(broken, "PK not really");
