@@ -21,6 +21,17 @@ bool isValueControl(const QWidget* widget) {
 
 WheelGuard::WheelGuard(QAbstractScrollArea* area) : QObject(area), area_(area) {
     qApp->installEventFilter(this);
+    // Controls polished before the guard existed (a size hint polishes a whole panel) get no
+    // Polish event any more: they are fixed now.
+    for (QWidget* widget : area_->viewport()->findChildren<QWidget*>())
+        keepFromWheelFocus(widget);
+}
+
+void WheelGuard::keepFromWheelFocus(QWidget* widget) const {
+    // Qt gives wheel focus before any filter sees the wheel: such controls must not take
+    // focus from the wheel at all.
+    if (isValueControl(widget) && widget->focusPolicy() == Qt::WheelFocus)
+        widget->setFocusPolicy(Qt::StrongFocus);
 }
 
 WheelGuard::~WheelGuard() {
@@ -42,11 +53,8 @@ QWidget* WheelGuard::guardedControl(QObject* watched) const {
 
 bool WheelGuard::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::Polish) {
-        // Qt gives wheel focus before any filter sees the wheel: such controls must not take
-        // focus from the wheel at all.
-        if (QWidget* control = guardedControl(watched);
-            control == watched && control->focusPolicy() == Qt::WheelFocus)
-            control->setFocusPolicy(Qt::StrongFocus);
+        if (QWidget* control = guardedControl(watched); control == watched)
+            keepFromWheelFocus(control);
         return false;
     }
     if (event->type() != QEvent::Wheel)

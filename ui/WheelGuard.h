@@ -24,6 +24,7 @@ protected:
 private:
     // The value control `widget` is or belongs to (a spin box's line edit), inside the area.
     QWidget* guardedControl(QObject* watched) const;
+    void keepFromWheelFocus(QWidget* widget) const;
 
     QAbstractScrollArea* area_;
 };

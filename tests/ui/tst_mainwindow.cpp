@@ -440,6 +440,29 @@ private Q_SLOTS:
         const int blendBefore = blend->value();
         wheel(blend);
         QCOMPARE(blend->value(), blendBefore);
+        // The colour choice and a weight's number box, as a mouse delivers it: to the child
+        // under the pointer (a spin box's line edit).
+        QComboBox* colours = window.settingsPanel()->colorsBox();
+        QAbstractSpinBox* alpha =
+            window.settingsPanel()->contentWeight()->findChild<QAbstractSpinBox*>();
+        QVERIFY(alpha);
+        for (QWidget* control : {static_cast<QWidget*>(colours), static_cast<QWidget*>(alpha)}) {
+            area->ensureWidgetVisible(control);
+            const int coloursBefore = colours->currentIndex();
+            const QString alphaBefore = alpha->text();
+            const QPoint at = control->rect().center();
+            QWidget* under = control->childAt(at) ? control->childAt(at) : control;
+            QWheelEvent event(under->mapFrom(control, at), control->mapToGlobal(at), QPoint(),
+                              QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                              false);
+            QApplication::sendEvent(under, &event);
+            QCOMPARE(colours->currentIndex(), coloursBefore);
+            QCOMPARE(alpha->text(), alphaBefore);
+            QVERIFY(!control->hasFocus());
+            // A real wheel gives focus to a control that takes it from the wheel before any
+            // filter sees the event; none of the panel's may.
+            QVERIFY((control->focusPolicy() & Qt::WheelFocus) != Qt::WheelFocus);
+        }
         // Once the user has clicked or tabbed into it, the wheel is the control's.
         size->setFocus();
         QTRY_VERIFY(size->hasFocus());
