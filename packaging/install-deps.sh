@@ -7,11 +7,13 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libqt6network6
     libtorch-dev libopenblas0-pthread
-    libopencv-dev libhdf5-dev zlib1g-dev
+    libopencv-dev libhdf5-dev zlib1g-dev libjpeg-dev libpng-dev
     # the Python reference implementation used by the cross-check test and the benchmark
     python3-torch python3-h5py python3-numpy
     # headless GUI tests and the screenshot script (which draws a mask and clicks a button)
     xvfb xauth fonts-dejavu-core imagemagick xdotool
+    # the libFuzzer harnesses (packaging/fuzz.sh)
+    clang libclang-rt-14-dev
 )
 
 missing=()

@@ -102,8 +102,11 @@ private:
             Hdf5Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
             H5Tset_size(memType.get(), H5T_VARIABLE);
             std::vector<char*> buffer(n, nullptr);
-            if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0)
+            if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0) {
+                // Strings read before the failure were allocated by the library.
+                H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, buffer.data());
                 fail(where + "attribute '" + attribute + "' cannot be read");
+            }
             for (char* s : buffer)
                 result.emplace_back(s ? s : "");
             H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, buffer.data());

@@ -3,6 +3,7 @@
 #include "KerasWeightsWriter.h"
 #include "TestData.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -114,6 +115,16 @@ private Q_SLOTS:
         options.declaredKernelShape = {3, 3, 3, 100000};
         test::writeKerasWeights(path("wide.h5"), test::smallWeights(), options);
         expectError(path("wide.h5"), {"wide.h5", "block1_conv1", "3x3x3x100000", "3x3x3x64"});
+    }
+
+    void fuzzFindingsAreRefusedInWords() {
+        // Inputs the fuzzer (tests/fuzz) found troublesome: libhdf5 asked malloc for terabytes,
+        // or leaked while failing to open a damaged object. Each is refused with an Error.
+        const QDir findings(QStringLiteral(DEEPART_SOURCE_DIR "/tests/fuzz/regressions"));
+        const QStringList files = findings.entryList({QStringLiteral("weights-*.h5")});
+        QVERIFY(!files.isEmpty());
+        for (const QString& file : files)
+            expectError(findings.filePath(file), {file, QStringLiteral("weights file")});
     }
 
     void wrongBias() {
