@@ -372,28 +372,49 @@ DecodedImage webpHeader(const unsigned char* data, std::size_t size, long long m
     return DecodedImage{};
 }
 
+// OpenCV's BMP decoder prints on std::cerr (and gives up) for a header it cannot use: everything
+// it would refuse is refused here first, silently.
 DecodedImage bmpHeader(const unsigned char* data, std::size_t size, long long maxPixels) {
     if (size < 26)
         return DecodedImage{};
     const std::uint32_t pixelsAt = littleEndian32(data + 10);
     const std::uint32_t headerSize = littleEndian32(data + 14);
+    const bool core = headerSize == 12; // OS/2
+    if (!core && headerSize != 40 && headerSize != 52 && headerSize != 56 && headerSize != 108 &&
+        headerSize != 124)
+        return DecodedImage{};
+    if (size < 14 + std::size_t{headerSize} || pixelsAt < 14 + headerSize || pixelsAt >= size)
+        return DecodedImage{};
     long long width = 0;
     long long height = 0;
     unsigned bitsPerPixel = 0;
     std::uint32_t compression = 0;
-    if (headerSize == 12) { // OS/2 core header
+    std::uint32_t colours = 0;
+    if (core) {
         width = littleEndian16(data + 18);
         height = littleEndian16(data + 20);
         bitsPerPixel = littleEndian16(data + 24);
-    } else if (headerSize >= 40 && size >= 34) {
+    } else {
         width = static_cast<std::int32_t>(littleEndian32(data + 18));
         height = static_cast<std::int32_t>(littleEndian32(data + 22));
         if (height < 0)
             height = -height; // stored top-down
         bitsPerPixel = littleEndian16(data + 28);
         compression = littleEndian32(data + 30);
-    } else {
+        colours = littleEndian32(data + 46);
+    }
+    const bool knownDepth = bitsPerPixel == 1 || bitsPerPixel == 4 || bitsPerPixel == 8 ||
+                            bitsPerPixel == 16 || bitsPerPixel == 24 || bitsPerPixel == 32;
+    // Uncompressed, RLE8, RLE4 (with their depths), bit fields.
+    const bool knownCompression = compression == 0 || (compression == 1 && bitsPerPixel == 8) ||
+                                  (compression == 2 && bitsPerPixel == 4) || compression == 3;
+    if (!knownDepth || !knownCompression)
         return DecodedImage{};
+    if (bitsPerPixel <= 8) { // the palette must be there
+        const std::uint32_t entries =
+            colours == 0 || colours > (1u << bitsPerPixel) ? 1u << bitsPerPixel : colours;
+        if (14 + std::size_t{headerSize} + std::size_t{entries} * (core ? 3 : 4) > pixelsAt)
+            return DecodedImage{};
     }
     DecodedImage d = declared(width, height, maxPixels);
     if (d.outcome != DecodeOutcome::Decoded)
