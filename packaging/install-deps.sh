@@ -7,7 +7,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libqt6network6
     libtorch-dev libopenblas0-pthread
-    libopencv-dev libhdf5-dev zlib1g-dev libquazip1-qt6-dev
+    libopencv-dev libhdf5-dev zlib1g-dev libjpeg-dev libpng-dev libquazip1-qt6-dev
     # the Python reference implementation used by the cross-check test and the benchmark
     python3-torch python3-h5py python3-numpy
     # headless GUI tests and the screenshot script (which draws a mask and clicks a button)
@@ -15,6 +15,8 @@ packages=(
     # the package and its checks: icons rendered from the SVG, man pages from --help, the
     # menu entry, AppStream data and MIME type validated, Depends computed, binaries searched
     librsvg2-bin help2man desktop-file-utils appstream shared-mime-info dpkg-dev binutils
+    # the libFuzzer harnesses (packaging/fuzz.sh)
+    clang libclang-rt-14-dev
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include "ProjectController.h"
 #include "SettingsJson.h"
 #include "SettingsPanel.h"
+#include "TerminationSignals.h"
 #include "TransferSession.h"
 #include "WeightsDialog.h"
 #include "WeightsStore.h"
@@ -21,6 +22,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <vector>
@@ -28,6 +31,24 @@
 namespace deepart {
 
 namespace {
+
+// The command line's limits (deepart-cli's, CliOptions.cpp): the window takes what the CLI does.
+constexpr int kMinImageSide = 16;
+constexpr int kMaxIterations = 1'000'000;
+
+// The option's value as a whole number in [min, max], or nothing after saying why on stderr.
+std::optional<int> wholeNumber(const QCommandLineParser& parser, const QCommandLineOption& option,
+                               int min, int max) {
+    const QString text = parser.value(option);
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (ok && value >= min && value <= max)
+        return value;
+    std::cerr << "deepart: --" << option.names().constFirst().toStdString() << ": '"
+              << text.toStdString() << "' is not valid; expected a whole number from " << min
+              << " to " << max << '\n';
+    return std::nullopt;
+}
 
 // The bundled samples, found from the program's own folder: <prefix>/share/deepart/samples for
 // <prefix>/bin/deepart, and the same place relative to app/ in the build tree.
@@ -103,7 +124,6 @@ int runGui(int argc, char** argv) {
     }
     int qtArgc = static_cast<int>(qtArguments.size());
     qtArguments.push_back(nullptr);
-    QApplication app(qtArgc, qtArguments.data());
     QApplication::setOrganizationName(QStringLiteral("DeepArtGallery"));
     QApplication::setApplicationName(QStringLiteral("deepart"));
     QApplication::setApplicationDisplayName(QStringLiteral("Deep Art Gallery"));
@@ -114,8 +134,8 @@ int runGui(int argc, char** argv) {
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Deep Art Gallery: neural style transfer."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption weights(QStringLiteral("weights"),
                                      QStringLiteral("Keras VGG-19 notop weights file."),
                                      QStringLiteral("file"));
@@ -129,10 +149,14 @@ int runGui(int argc, char** argv) {
         QStringLiteral("A settings file (as deepart-cli --print-settings writes it): inputs, "
                        "styles with their weights, scales and regions, and every setting."),
         QStringLiteral("file"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Output size in px."),
-                                  QStringLiteral("px"));
-    const QCommandLineOption iterations(QStringLiteral("iterations"), QStringLiteral("Iterations."),
-                                        QStringLiteral("n"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("Output size in px, %1 to %2.").arg(kMinImageSide).arg(kMaxImageSide),
+        QStringLiteral("px"));
+    const QCommandLineOption iterations(
+        QStringLiteral("iterations"),
+        QStringLiteral("Iterations at each scale, 1 to %1.").arg(kMaxIterations),
+        QStringLiteral("n"));
     const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("seed, fast or fine."),
                                     QStringLiteral("name"));
     const QCommandLineOption startNow(QStringLiteral("start"),
@@ -149,7 +173,49 @@ int runGui(int argc, char** argv) {
         QStringLiteral("A project (.deepart) to open, or images: the content (unless --content "
                        "names it), then styles."),
         QStringLiteral("[files...]"));
-    parser.process(arguments);
+
+    // Everything about the arguments is settled before QApplication exists, so that --help,
+    // --version and a bad value answer in a terminal without a display (QApplication aborts
+    // when it finds none).
+    if (!parser.parse(arguments)) {
+        std::cerr << "deepart: " << parser.errorText().toStdString() << '\n';
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        const QCoreApplication core(qtArgc, qtArguments.data()); // the help names the program
+        parser.showHelp(0);                                      // exits
+    }
+    if (parser.isSet(version)) {
+        std::cout << "deepart " << DEEPART_VERSION << '\n';
+        return 0;
+    }
+    std::optional<int> sizeValue;
+    std::optional<int> iterationsValue;
+    if (parser.isSet(size) &&
+        !(sizeValue = wholeNumber(parser, size, kMinImageSide, kMaxImageSide)))
+        return 2;
+    if (parser.isSet(iterations) &&
+        !(iterationsValue = wholeNumber(parser, iterations, 1, kMaxIterations)))
+        return 2;
+    std::optional<Preset> chosenPreset;
+    if (parser.isSet(preset)) {
+        chosenPreset = presetFromString(parser.value(preset).toStdString());
+        if (!chosenPreset || *chosenPreset == Preset::Custom) {
+            std::cerr << "deepart: --preset: '" << parser.value(preset).toStdString()
+                      << "' is not valid; allowed: seed, fast, fine\n";
+            return 2;
+        }
+    }
+    std::optional<RunSettings> fromFile;
+    if (parser.isSet(settingsFile)) {
+        try {
+            fromFile = loadRunSettingsFile(parser.value(settingsFile));
+        } catch (const Error& e) {
+            std::cerr << "deepart: --settings " << e.what() << '\n';
+            return 2;
+        }
+    }
+
     // Images given without a flag (the file manager's) are the content unless --content names
     // it, then styles; a project is opened once the window is there.
     QStringList opened = parser.positionalArguments();
@@ -161,11 +227,17 @@ int runGui(int argc, char** argv) {
     const QString openedContent =
         !parser.isSet(content) && !opened.isEmpty() ? opened.takeFirst() : QString();
 
+    QApplication app(qtArgc, qtArguments.data());
+    TerminationSignals terminationSignals;
+
     const QString weightsPath = resolveWeights(parser.value(weights));
     if (weightsPath.isEmpty() && parser.isSet(screenshot)) {
         std::cerr << "deepart: no usable VGG-19 weights; nothing to do\n";
         return 1;
     }
+
+    if (terminationSignals.received())
+        return 0; // SIGTERM or SIGINT while the weights dialog was open: nothing to save yet
 
     MainWindow window;
     window.setWeightsPath(weightsPath);
@@ -177,15 +249,6 @@ int runGui(int argc, char** argv) {
         return QFileInfo(last).isFile() ? last
                                         : QDir(samplesFolder()).filePath(QLatin1String(sample));
     };
-    std::optional<RunSettings> fromFile;
-    if (parser.isSet(settingsFile)) {
-        try {
-            fromFile = loadRunSettingsFile(parser.value(settingsFile));
-        } catch (const Error& e) {
-            std::cerr << "deepart: --settings " << e.what() << '\n';
-            return 2;
-        }
-    }
     if (!openedContent.isEmpty())
         window.loadContent(openedContent);
     else if (fromFile && !fromFile->contentPath.empty() && !parser.isSet(content))
@@ -208,21 +271,21 @@ int runGui(int argc, char** argv) {
         job.initImagePath = QString::fromStdString(fromFile->initImagePath);
         window.settingsPanel()->showSettings(job);
     }
-    if (parser.isSet(preset)) {
-        const auto chosen = presetFromString(parser.value(preset).toStdString());
-        if (!chosen || *chosen == Preset::Custom) {
-            std::cerr << "deepart: --preset: '" << parser.value(preset).toStdString()
-                      << "' is not valid; allowed: seed, fast, fine\n";
-            return 2;
-        }
-        window.settingsPanel()->setPreset(*chosen);
-    }
-    if (parser.isSet(size))
-        window.settingsPanel()->size()->setValue(parser.value(size).toInt());
-    if (parser.isSet(iterations))
-        window.settingsPanel()->setIterationsPerScale(parser.value(iterations).toInt());
+    if (chosenPreset)
+        window.settingsPanel()->setPreset(*chosenPreset);
+    if (sizeValue)
+        window.settingsPanel()->size()->setValue(*sizeValue);
+    if (iterationsValue)
+        window.settingsPanel()->setIterationsPerScale(*iterationsValue);
     if (!project.isEmpty())
         window.projects()->openProject(project);
+    // SIGTERM or SIGINT close the window as its close button does (it saves its state and stops
+    // the run), without asking whether to stop the run.
+    terminationSignals.onReceived([&window] {
+        window.setCloseConfirmation([] { return true; });
+        window.close();
+        QApplication::quit();
+    });
     window.show();
     // Closing the weights dialog does not close the app: it opens, says what is missing, and
     // File ▸ VGG-19 weights… gets them later.
@@ -245,7 +308,17 @@ int runGui(int argc, char** argv) {
     }
     if (parser.isSet(startNow) || parser.isSet(screenshot))
         QTimer::singleShot(0, &window, &MainWindow::start);
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    if (window.session()->workerAbandoned()) {
+        // Closed while the worker was inside a long LibTorch call (a layer of a large image can
+        // take minutes). The window has saved its state; waiting for the worker, or running
+        // the libraries' exit-time destructors under it, could hang: end here.
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
+    return code;
 }
 
 } // namespace deepart

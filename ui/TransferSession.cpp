@@ -3,6 +3,8 @@
 #include "RunControl.h"
 #include "TransferWorker.h"
 
+#include <QDeadlineTimer>
+
 namespace deepart {
 
 template <typename... Args>
@@ -13,13 +15,14 @@ auto TransferSession::forCurrentJob(void (TransferSession::*signal)(Args...)) {
     };
 }
 
-TransferSession::TransferSession(QObject* parent) : QObject(parent), worker_(new TransferWorker) {
+TransferSession::TransferSession(QObject* parent)
+    : QObject(parent), thread_(new QThread), worker_(new TransferWorker) {
     qRegisterMetaType<JobRequest>();
     qRegisterMetaType<SnapshotInfo>();
     qRegisterMetaType<IterationStats>();
-    thread_.setObjectName(QStringLiteral("deepart-worker"));
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_->setObjectName(QStringLiteral("deepart-worker"));
+    worker_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
 
     // Every worker signal is queued onto this (GUI) thread and passed on only if it belongs to
     // the current job.
@@ -44,11 +47,13 @@ TransferSession::TransferSession(QObject* parent) : QObject(parent), worker_(new
         ended();
         Q_EMIT failed(message);
     });
-    thread_.start();
+    thread_->start();
 }
 
 TransferSession::~TransferSession() {
     shutdown();
+    if (!abandoned_)
+        delete thread_;
 }
 
 quint64 TransferSession::start(const JobRequest& job) {
@@ -98,8 +103,10 @@ void TransferSession::shutdown() {
     shutDown_ = true;
     if (control_)
         control_->requestStop();
-    thread_.quit();
-    thread_.wait();
+    thread_->quit();
+    // The worker's signals go to this object and are dropped with it; the control it steers
+    // is kept alive by the job itself.
+    abandoned_ = !thread_->wait(QDeadlineTimer(kShutdownWaitMs));
     setRunning(false);
     setPausedFlag(false);
 }

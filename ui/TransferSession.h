@@ -16,7 +16,7 @@ class TransferWorker;
 // current job's signals and drops those of replaced jobs. Each job has its own RunControl, made
 // here when the job is started, so steering (weights, pause, stop, snapshot) reaches it at once,
 // even while it is still preparing. All methods are called on the GUI thread and return at once;
-// shutdown() and the destructor stop the run and wait for the thread.
+// shutdown() and the destructor stop the run and wait for the thread, for a bounded time.
 class TransferSession : public QObject {
     Q_OBJECT
 public:
@@ -29,9 +29,17 @@ public:
     void setPaused(bool paused);
     void setLossWeights(const LossWeights& weights);
     void snapshotNow();
-    // Stops the run and blocks until the worker thread has ended (closing the window). After
-    // it, every method does nothing.
+    // How long shutdown() waits for the worker. A stop is taken between iterations and between
+    // the network's layers, but one layer of a large image is a single LibTorch call that can
+    // take a minute and cannot be interrupted.
+    static constexpr int kShutdownWaitMs = 1500;
+
+    // Stops the run and waits until the worker thread has ended, at most kShutdownWaitMs
+    // (closing the window). A worker still inside a LibTorch call then is abandoned: left to
+    // end on its own, its results dropped; workerAbandoned() tells the program, which should
+    // then end without waiting for it (GuiLauncher does). After it, every method does nothing.
     void shutdown();
+    bool workerAbandoned() const { return abandoned_; }
 
     bool isRunning() const { return running_; }
     bool isPaused() const { return paused_; }
@@ -56,13 +64,16 @@ private:
     // A slot for a worker signal (job id first) that re-emits `signal` for the current job only.
     template <typename... Args> auto forCurrentJob(void (TransferSession::*signal)(Args...));
 
-    QThread thread_;
+    // Owned, but not a member: a QThread destroyed while running aborts the process, so an
+    // abandoned one is left (with its worker) to the end of the process.
+    QThread* thread_;
     TransferWorker* worker_;              // lives on thread_, deleted when it finishes
     std::shared_ptr<RunControl> control_; // the current job's
     quint64 currentJob_ = 0;
     bool running_ = false;
     bool paused_ = false;
     bool shutDown_ = false;
+    bool abandoned_ = false;
 };
 
 } // namespace deepart

@@ -42,10 +42,22 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
             return;
         }
         configureThreads(job.threads);
+        // Each preparation step is checked for a stop: a Stop (or a replacing Start) pressed
+        // while a large weights file or image was read ends the job before the next step.
+        const auto stoppedBefore = [&] {
+            if (!control.stopRequested())
+                return false;
+            Q_EMIT finished(jobId, 0, true);
+            return true;
+        };
         RunPlan plan;
         plan.settings = job.transfer;
         plan.weights = weightsFor(job.weightsPath);
+        if (stoppedBefore())
+            return;
         loadRunInputs(job.runSettings(), plan);
+        if (stoppedBefore())
+            return;
 
         JobRequest current = job; // with the loss weights as they are now
         const auto snapshotOf = [&](const IterationStats& stats, bool manual, const QImage& image) {

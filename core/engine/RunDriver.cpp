@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <new>
+#include <string>
 
 namespace deepart {
 
@@ -233,11 +235,26 @@ public:
             }
         } catch (const RunCancelled&) {
             result_.outcome = RunOutcome::Cancelled;
+        } catch (const std::bad_alloc&) {
+            throw Error(outOfMemory());
+        } catch (const c10::Error& e) {
+            if (std::string(e.what()).find("can't allocate memory") == std::string::npos &&
+                std::string(e.what()).find("out of memory") == std::string::npos)
+                throw;
+            throw Error(outOfMemory());
         }
         return finish();
     }
 
 private:
+    // An allocation failed during the run itself (the estimate passed, or it was not checked:
+    // CUDA): here the output size is what sets the memory.
+    std::string outOfMemory() const {
+        return "out of memory during the run at " +
+               std::to_string(std::max(outputWidth_, outputHeight_)) +
+               " px: try a smaller output size";
+    }
+
     void checkMemory() const {
         std::int64_t weightBytes = 0;
         for (const auto& layer : plan_.weights.layers)

@@ -1,6 +1,7 @@
 #include "ImageFile.h"
 
 #include "Error.h"
+#include "ImageDecoding.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,9 +12,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <iostream>
-#include <mutex>
-#include <sstream>
+#include <fstream>
+#include <new>
+#include <vector>
 
 namespace deepart {
 
@@ -24,38 +25,6 @@ std::string lowerExtension(const std::string& path) {
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
-}
-
-// OpenCV reports decoder failures (including its own size guard) on std::cerr and returns an
-// empty image; capture that text so it becomes part of our one-line message instead. Decodes
-// that capture are serialized, since std::cerr is shared by the GUI and worker threads.
-class CerrCapture {
-public:
-    CerrCapture() : lock_(mutex()), previous_(std::cerr.rdbuf(captured_.rdbuf())) {}
-    ~CerrCapture() { std::cerr.rdbuf(previous_); }
-    std::string text() const { return captured_.str(); }
-
-private:
-    static std::mutex& mutex() {
-        static std::mutex m;
-        return m;
-    }
-    std::lock_guard<std::mutex> lock_;
-    std::ostringstream captured_;
-    std::streambuf* previous_;
-};
-
-cv::Mat toEightBit(const cv::Mat& image) {
-    if (image.depth() == CV_8U)
-        return image;
-    cv::Mat converted;
-    if (image.depth() == CV_16U)
-        image.convertTo(converted, CV_8U, 1.0 / 257.0);
-    else if (image.depth() == CV_32F || image.depth() == CV_64F)
-        image.convertTo(converted, CV_8U, 255.0);
-    else
-        image.convertTo(converted, CV_8U);
-    return converted;
 }
 
 } // namespace
@@ -73,32 +42,36 @@ cv::Mat loadRgbImage(const std::string& path, const std::string& role) {
     if (!QFileInfo(QString::fromStdString(path)).isReadable())
         throw Error(where + "the file cannot be read (permission denied)");
 
-    cv::Mat decoded;
-    std::string decoderMessage;
-    {
-        CerrCapture capture;
-        try {
-            // IMREAD_COLOR applies the EXIF orientation and converts grayscale, alpha and CMYK
-            // to 3-channel BGR; ANYDEPTH keeps 16-bit samples so they are scaled, not clipped.
-            decoded = cv::imread(path, cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH);
-        } catch (const cv::Exception& e) {
-            decoderMessage = e.what();
-        }
-        decoderMessage += capture.text();
+    // Read whole, then decoded from memory: the header's dimensions are checked before any
+    // pixel buffer exists, and nothing the codecs say reaches stderr (ImageDecoding.h).
+    const auto bytes = fs::file_size(path, ec);
+    if (ec || bytes > kMaxImageFileBytes)
+        throw Error(where + "the file is too large to be an image this program reads (at most " +
+                    std::to_string(kMaxImageFileBytes >> 20) + " MiB)");
+    std::vector<unsigned char> data(static_cast<size_t>(bytes));
+    std::ifstream in(path, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size())))
+        throw Error(where + "the file cannot be read");
+    DecodedImage decoded;
+    try {
+        decoded = decodeRgbImage(data.data(), data.size(), kMaxImagePixels);
+    } catch (const std::bad_alloc&) {
+        throw Error(where + "out of memory while decoding the image");
+    } catch (const cv::Exception&) { // OpenCV's allocation failure
+        throw Error(where + "out of memory while decoding the image");
     }
-    if (decoded.empty()) {
-        if (decoderMessage.find("CV_IO_MAX_IMAGE") != std::string::npos)
-            throw Error(where + "the image is too large to decode safely");
-        throw Error(where + "not an image, or a corrupt or truncated one (supported: PNG, JPEG, "
-                            "TIFF, WebP, BMP and other formats OpenCV reads)");
-    }
-    if (static_cast<long long>(decoded.rows) * decoded.cols > kMaxImagePixels)
-        throw Error(where + "the image is too large (" + std::to_string(decoded.cols) + "x" +
-                    std::to_string(decoded.rows) + " pixels; at most " +
+    switch (decoded.outcome) {
+    case DecodeOutcome::Decoded:
+        return decoded.rgb;
+    case DecodeOutcome::TooLarge:
+        throw Error(where + "the image is too large (" + std::to_string(decoded.width) + "x" +
+                    std::to_string(decoded.height) + " pixels; at most " +
                     std::to_string(kMaxImagePixels / 1'000'000) + " megapixels)");
-    cv::Mat rgb;
-    cv::cvtColor(toEightBit(decoded), rgb, cv::COLOR_BGR2RGB);
-    return rgb;
+    case DecodeOutcome::Corrupt:
+        break;
+    }
+    throw Error(where + "not an image, or a corrupt or truncated one (supported: PNG, JPEG, "
+                        "TIFF, WebP and BMP)");
 }
 
 cv::Mat resizeLongerSide(const cv::Mat& image, int size) {

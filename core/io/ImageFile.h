@@ -9,12 +9,16 @@ namespace deepart {
 // Image files in and out, through OpenCV's codecs. Every failure throws deepart::Error with a
 // sentence that names the file and says what is wrong.
 
-// Largest decoded image accepted, in pixels (about 100 megapixels). OpenCV refuses headers past
-// its own, larger, limit before allocating; this one keeps the run's memory bounded.
+// Largest image accepted, in pixels (100 megapixels: 300 MB decoded), checked on the file's
+// header before anything is decoded, so a small file declaring a huge picture costs nothing.
 constexpr long long kMaxImagePixels = 100'000'000;
+// Largest image file read (a 100-megapixel TIFF is 300 MB uncompressed).
+constexpr long long kMaxImageFileBytes = 1LL << 30;
 
-// Reads an image as 8-bit RGB: EXIF orientation applied, grayscale expanded, alpha dropped,
-// 16-bit and float scaled down, CMYK converted. `role` ("content image") starts the messages.
+// Reads an image (PNG, JPEG, TIFF, WebP, BMP) as 8-bit RGB: EXIF orientation applied, grayscale
+// expanded, alpha dropped, 16-bit and float scaled down, CMYK converted. A truncated or damaged
+// file is refused, whatever its format, with the same message; the codecs print nothing.
+// Thread-safe. `role` ("content image") starts the messages.
 cv::Mat loadRgbImage(const std::string& path, const std::string& role);
 
 // Scales so that the longer side is `size` pixels, keeping the aspect ratio. An image whose longer

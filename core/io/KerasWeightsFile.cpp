@@ -2,11 +2,16 @@
 
 #include "Error.h"
 #include "Hdf5Handle.h"
+#include "RandomVgg19Weights.h"
+
+#include <c10/util/Exception.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <vector>
 
 namespace deepart {
@@ -50,11 +55,22 @@ public:
         const auto layerNames = readStrings(root.get(), "layer_names", "");
 
         Vgg19Weights weights;
+        int64_t inputs = 3;
         for (int i = 0; i < kVgg19ConvCount; ++i) {
             const auto& name = vgg19LayerNames()[static_cast<size_t>(i)];
             if (std::find(layerNames.begin(), layerNames.end(), name) == layerNames.end())
                 fail("layer " + name + " is missing");
-            weights.layers[static_cast<size_t>(i)] = readLayer(root.get(), name);
+            auto& layer = weights.layers[static_cast<size_t>(i)];
+            try {
+                layer = readLayer(root.get(), i, inputs);
+            } catch (const std::bad_alloc&) {
+                fail("out of memory while reading layer " + name);
+            } catch (const c10::Error& e) {
+                if (std::string(e.what()).find("can't allocate memory") != std::string::npos)
+                    fail("out of memory while reading layer " + name);
+                throw;
+            }
+            inputs = layer.kernel.size(0);
         }
         weights.validate(path_);
         return weights;
@@ -86,8 +102,11 @@ private:
             Hdf5Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
             H5Tset_size(memType.get(), H5T_VARIABLE);
             std::vector<char*> buffer(n, nullptr);
-            if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0)
+            if (H5Aread(attr.get(), memType.get(), buffer.data()) < 0) {
+                // Strings read before the failure were allocated by the library.
+                H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, buffer.data());
                 fail(where + "attribute '" + attribute + "' cannot be read");
+            }
             for (char* s : buffer)
                 result.emplace_back(s ? s : "");
             H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, buffer.data());
@@ -107,29 +126,56 @@ private:
         return result;
     }
 
-    torch::Tensor readDataset(hid_t group, const std::string& datasetName,
-                              const std::string& layer) const {
+    // A dataset opened, its shape known, nothing read yet.
+    struct Dataset {
+        std::string name;
+        Hdf5Handle handle;
+        std::vector<int64_t> shape;
+    };
+
+    Dataset openDataset(hid_t group, const std::string& datasetName,
+                        const std::string& layer) const {
         if (H5Lexists(group, datasetName.c_str(), H5P_DEFAULT) <= 0)
             fail("layer " + layer + ": dataset '" + datasetName + "' is missing");
-        Hdf5Handle dataset(H5Dopen2(group, datasetName.c_str(), H5P_DEFAULT), H5Dclose);
-        if (!dataset.valid())
+        Dataset d{datasetName,
+                  Hdf5Handle(H5Dopen2(group, datasetName.c_str(), H5P_DEFAULT), H5Dclose),
+                  {}};
+        if (!d.handle.valid())
             fail("layer " + layer + ": dataset '" + datasetName + "' cannot be opened");
-        Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose);
-        const int rank = H5Sget_simple_extent_ndims(space.get());
+        Hdf5Handle space(H5Dget_space(d.handle.get()), H5Sclose);
+        const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
         if (rank < 1 || rank > 4)
             fail("layer " + layer + ": dataset '" + datasetName + "' has an unexpected rank");
         std::vector<hsize_t> dims(static_cast<size_t>(rank));
-        H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-        std::vector<int64_t> sizes(dims.begin(), dims.end());
-        auto tensor = torch::empty(sizes, torch::kFloat32);
-        if (H5Dread(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+        if (H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr) != rank)
+            fail("layer " + layer + ": dataset '" + datasetName + "' cannot be read");
+        for (const hsize_t n : dims)
+            d.shape.push_back(n > static_cast<hsize_t>(INT64_MAX) ? INT64_MAX
+                                                                  : static_cast<int64_t>(n));
+        return d;
+    }
+
+    static std::string shapeText(const std::vector<int64_t>& shape) {
+        std::string text;
+        for (const int64_t n : shape)
+            text += (text.empty() ? "" : "x") + std::to_string(n);
+        return text;
+    }
+
+    torch::Tensor readDataset(const Dataset& d, const std::string& layer) const {
+        auto tensor = torch::empty(d.shape, torch::kFloat32);
+        if (H5Dread(d.handle.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                     tensor.data_ptr<float>()) < 0)
-            fail("layer " + layer + ": dataset '" + datasetName +
+            fail("layer " + layer + ": dataset '" + d.name +
                  "' cannot be read: the file is truncated or damaged");
         return tensor;
     }
 
-    ConvWeights readLayer(hid_t root, const std::string& name) const {
+    // `inputs`: the previous layer's outputs (3 for the first). Every shape is checked against
+    // VGG-19's before anything is allocated, so a file that declares huge datasets (HDF5 can
+    // declare terabytes in a few bytes) is refused instead of read.
+    ConvWeights readLayer(hid_t root, int index, int64_t inputs) const {
+        const std::string& name = vgg19LayerNames()[static_cast<size_t>(index)];
         if (H5Lexists(root, name.c_str(), H5P_DEFAULT) <= 0)
             fail("layer " + name + " is missing");
         Hdf5Handle group(H5Gopen2(root, name.c_str(), H5P_DEFAULT), H5Gclose);
@@ -137,22 +183,38 @@ private:
             fail("layer " + name + " cannot be opened: the file is truncated or damaged");
         if (!hasAttribute(group.get(), "weight_names"))
             fail("layer " + name + " has no 'weight_names' attribute");
-        ConvWeights weights;
         // Tell kernel from bias by rank, not by name: Keras spells them "_W_1:0"/"_b_1:0" in
         // old files and "kernel:0"/"bias:0" in newer ones.
+        std::optional<Dataset> kernel;
+        std::optional<Dataset> bias;
         for (const auto& datasetName : readStrings(group.get(), "weight_names", name)) {
-            auto tensor = readDataset(group.get(), datasetName, name);
-            if (tensor.dim() == 4)
-                weights.kernel = tensor.permute({3, 2, 0, 1}).contiguous();
-            else if (tensor.dim() == 1)
-                weights.bias = tensor;
+            Dataset d = openDataset(group.get(), datasetName, name);
+            if (d.shape.size() == 4 && !kernel)
+                kernel = std::move(d);
+            else if (d.shape.size() == 1 && !bias)
+                bias = std::move(d);
             else
                 fail("layer " + name + ": dataset '" + datasetName + "' has an unexpected rank");
         }
-        if (!weights.kernel.defined())
+        if (!kernel)
             fail("layer " + name + ": kernel is missing");
-        if (!weights.bias.defined())
+        if (!bias)
             fail("layer " + name + ": bias is missing");
+        // Keras kernels are 3 x 3 x in x out. Slimmed or converted VGG-19s may have fewer
+        // channels than the original, never more.
+        const int block = index < 2 ? 0 : index < 4 ? 1 : index < 8 ? 2 : index < 12 ? 3 : 4;
+        const int64_t widest = kVgg19Widths[static_cast<size_t>(block)];
+        const auto& k = kernel->shape;
+        if (k[0] != 3 || k[1] != 3 || k[2] != inputs || k[3] < 1 || k[3] > widest)
+            fail("not VGG-19 weights: layer " + name + " has a kernel of shape " + shapeText(k) +
+                 ", expected 3x3x" + std::to_string(inputs) + "x" + std::to_string(widest) +
+                 " (or fewer outputs than " + std::to_string(widest) + ")");
+        if (bias->shape[0] != k[3])
+            fail("not VGG-19 weights: layer " + name + " has a bias of shape " +
+                 shapeText(bias->shape) + ", expected " + std::to_string(k[3]));
+        ConvWeights weights;
+        weights.kernel = readDataset(*kernel, name).permute({3, 2, 0, 1}).contiguous();
+        weights.bias = readDataset(*bias, name);
         return weights;
     }
 

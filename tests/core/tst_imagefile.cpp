@@ -11,7 +11,53 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cstdio>
+#include <unistd.h>
+
 using namespace deepart;
+
+namespace {
+
+// What the process writes on its stderr (file descriptor 2, where libjpeg and libpng print)
+// while it lives. Test-only: it swaps the descriptor of the whole process.
+class StderrCapture {
+public:
+    StderrCapture() {
+        file_.open();
+        std::fflush(stderr);
+        saved_ = dup(2);
+        dup2(file_.handle(), 2);
+    }
+    ~StderrCapture() { restore(); }
+    QByteArray text() {
+        restore();
+        file_.seek(0);
+        return file_.readAll();
+    }
+
+private:
+    void restore() {
+        if (saved_ < 0)
+            return;
+        std::fflush(stderr);
+        dup2(saved_, 2);
+        close(saved_);
+        saved_ = -1;
+    }
+    QTemporaryFile file_;
+    int saved_ = -1;
+};
+
+QByteArray encoded(const char* ext, const cv::Mat& rgb) {
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    std::vector<uchar> bytes;
+    if (!cv::imencode(ext, bgr, bytes))
+        qFatal("cannot encode %s", ext);
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<int>(bytes.size()));
+}
+
+} // namespace
 
 class TestImageFile : public QObject {
     Q_OBJECT
@@ -94,10 +140,75 @@ private Q_SLOTS:
         expectLoadError(dir_.path().toStdString(), {"folder"});
     }
 
+    void truncatedImagesAreRefusedInEveryFormatSilently() {
+        // The first 40% of each file: libjpeg alone accepts a cut JPEG as a mostly grey picture
+        // and says so only on stderr. Every format gets the same message, and nothing is printed.
+        const cv::Mat picture = test::testPicture(320, 240, 4);
+        StderrCapture capture;
+        for (const char* ext : {".jpg", ".png", ".tif", ".webp", ".bmp"}) {
+            const QByteArray whole = encoded(ext, picture);
+            const std::string name = std::string("cut") + ext;
+            test::writeBytes(QString::fromStdString(path(name.c_str())),
+                             whole.left(whole.size() * 2 / 5));
+            expectLoadError(path(name.c_str()),
+                            {QString::fromStdString(name), QStringLiteral("corrupt or truncated")});
+            // The whole file still loads.
+            test::writeBytes(QString::fromStdString(path(name.c_str())), whole);
+            QCOMPARE(loadRgbImage(path(name.c_str()), "content image").size(), picture.size());
+        }
+        const QByteArray printed = capture.text();
+        QVERIFY2(printed.isEmpty(), printed.constData());
+    }
+
+    void damagedJpegScanIsRefused() {
+        // Bytes overwritten in the middle of the scan, the end marker intact: libjpeg loses the
+        // rest of the picture (a warning to it), so the file is corrupt.
+        QByteArray jpeg = encoded(".jpg", test::testPicture(320, 240, 5));
+        for (int i = jpeg.size() / 2; i < jpeg.size() / 2 + 64; ++i)
+            jpeg[i] = static_cast<char>(0xff);
+        test::writeBytes(QString::fromStdString(path("damaged.jpg")), jpeg);
+        StderrCapture capture;
+        expectLoadError(path("damaged.jpg"), {"damaged.jpg", "corrupt or truncated"});
+        const QByteArray printed = capture.text();
+        QVERIFY2(printed.isEmpty(), printed.constData());
+    }
+
+    void realPhotoCutShortIsRefused() {
+        // The report's case: the first 40% of a real photo (when the shared images are there).
+        QFile photo(QStringLiteral(DEEPART_SOURCE_DIR "/../shared/images/starry_night.jpg"));
+        if (!photo.open(QIODevice::ReadOnly))
+            QSKIP("../shared/images is not there");
+        const QByteArray whole = photo.readAll();
+        test::writeBytes(QString::fromStdString(path("starry.jpg")),
+                         whole.left(whole.size() * 2 / 5));
+        expectLoadError(path("starry.jpg"), {"starry.jpg", "corrupt or truncated"});
+    }
+
+    void hugeDeclaredSizesAreRefusedFromTheHeader() {
+        // A JPEG whose frame header declares 60000 x 60000 (3.6 gigapixels): refused with the
+        // declared size, read from the header, before any pixel buffer is allocated.
+        QByteArray jpeg = encoded(".jpg", test::testPicture(16, 16));
+        const int sof = jpeg.indexOf(QByteArray("\xff\xc0", 2));
+        QVERIFY(sof > 0);
+        for (int at : {sof + 5, sof + 7}) { // height, then width, big-endian
+            jpeg[at] = static_cast<char>(60000 >> 8);
+            jpeg[at + 1] = static_cast<char>(60000 & 0xff);
+        }
+        test::writeBytes(QString::fromStdString(path("huge.jpg")), jpeg);
+        expectLoadError(path("huge.jpg"), {"huge.jpg", "too large", "60000x60000"});
+        // A BMP declaring 30000 x 30000.
+        QByteArray bmp = encoded(".bmp", test::testPicture(16, 16));
+        for (int at : {18, 22})
+            for (int i = 0; i < 4; ++i)
+                bmp[at + i] = static_cast<char>((30000 >> (8 * i)) & 0xff);
+        test::writeBytes(QString::fromStdString(path("huge.bmp")), bmp);
+        expectLoadError(path("huge.bmp"), {"huge.bmp", "too large", "30000x30000"});
+    }
+
     void decompressionBombIsRefused() {
         test::writeBytes(QString::fromStdString(path("bomb.png")),
                          test::pngClaimingSize(200000, 200000));
-        expectLoadError(path("bomb.png"), {"bomb.png", "too large"});
+        expectLoadError(path("bomb.png"), {"bomb.png", "too large", "200000x200000"});
     }
 
     void resizesLongerSideKeepingAspect() {

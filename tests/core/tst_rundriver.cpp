@@ -318,11 +318,15 @@ private Q_SLOTS:
     void pauseHoldsUntilResumed() {
         RunControl control;
         std::atomic<int> done{0};
+        std::atomic<int> heldAt{-1};
         control.setPaused(true);
-        std::thread runner(
-            [&] { run(plan(3), control, [&](const IterationStats& s) { done = s.iteration; }); });
-        // Nothing may happen while paused; a bounded wait for an absence.
-        QTest::qWait(300);
+        RunSink sink;
+        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) { done = s.iteration; };
+        sink.paused = [&](int completed) { heldAt = completed; };
+        const RunPlan p = plan(3);
+        std::thread runner([&] { runStyleTransfer(p, control, sink); });
+        // The run says when it holds (no timed look for an absence): before its first iteration.
+        QTRY_COMPARE_WITH_TIMEOUT(heldAt.load(), 0, 30000);
         QCOMPARE(done.load(), 0);
         control.setPaused(false);
         runner.join();

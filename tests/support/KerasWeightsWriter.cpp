@@ -58,6 +58,22 @@ void writeDataset(hid_t group, const std::string& name, const torch::Tensor& ten
           name.c_str());
 }
 
+// A chunked dataset of `dims` whose chunks are never written (so never stored).
+void declareDataset(hid_t group, const std::string& name, const std::vector<hsize_t>& dims) {
+    Hdf5Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                     H5Sclose);
+    Hdf5Handle linkProps(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+    H5Pset_create_intermediate_group(linkProps.get(), 1);
+    Hdf5Handle createProps(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    const std::vector<hsize_t> chunk(dims.size(), 1);
+    check(H5Pset_chunk(createProps.get(), static_cast<int>(chunk.size()), chunk.data()) >= 0,
+          "chunk");
+    Hdf5Handle dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.get(), linkProps.get(),
+                                  createProps.get(), H5P_DEFAULT),
+                       H5Dclose);
+    check(dataset.valid(), name.c_str());
+}
+
 } // namespace
 
 void writeKerasWeights(const QString& path, const Vgg19Weights& weights,
@@ -81,7 +97,12 @@ void writeKerasWeights(const QString& path, const Vgg19Weights& weights,
                               options.variableLengthStrings);
         const auto& layer = weights.layers[static_cast<size_t>(i)];
         // LibTorch's Out x In x 3 x 3 back to Keras's 3 x 3 x In x Out.
-        writeDataset(group.get(), kernelName, layer.kernel.permute({2, 3, 1, 0}));
+        if (name == options.declaredKernelLayer)
+            declareDataset(group.get(), kernelName,
+                           std::vector<hsize_t>(options.declaredKernelShape.begin(),
+                                                options.declaredKernelShape.end()));
+        else
+            writeDataset(group.get(), kernelName, layer.kernel.permute({2, 3, 1, 0}));
         writeDataset(group.get(), biasName, layer.bias);
     }
     writeStringsAttribute(file.get(), "layer_names", layerNames, options.variableLengthStrings);

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace deepart::test {
 
@@ -15,6 +16,11 @@ struct KerasFileOptions {
     bool variableLengthStrings = false; // h5py's newer default instead of fixed-length
     bool newStyleNames = false;         // "block1_conv1/kernel:0" instead of "block1_conv1_W_1:0"
     std::set<std::string> skipLayers;   // groups left out (and from layer_names)
+    // A layer whose kernel dataset declares this shape (Keras order, 3 x 3 x in x out) instead,
+    // with no data written: HDF5 stores a chunked dataset's unwritten chunks as nothing, so a
+    // file of a few kilobytes can declare terabytes.
+    std::string declaredKernelLayer;
+    std::vector<unsigned long long> declaredKernelShape;
 };
 
 // Writes `weights` as Keras writes VGG-19 (kernels 3x3xInxOut). Fails the test on HDF5 errors.

@@ -10,14 +10,38 @@
 #include <exception>
 #include <iostream>
 
+namespace {
+const char* const kUsage =
+    "usage: deepart-test-weights OUT.h5 [--full]\n"
+    "Writes random VGG-19 weights in the Keras layout: slim (4-16 channels), or with the real\n"
+    "widths (an 80 MB file) with --full. For tests and demos; random weights make no art.\n";
+} // namespace
+
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3 || (argc == 3 && std::strcmp(argv[2], "--full") != 0)) {
-        std::cerr << "usage: deepart-test-weights OUT.h5 [--full]\n";
+    const char* output = nullptr;
+    bool full = false;
+    for (int i = 1; i < argc; ++i) {
+        const char* arg = argv[i];
+        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0) {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (std::strcmp(arg, "--full") == 0) {
+            full = true;
+        } else if (arg[0] == '-' || output) {
+            // An unknown option is never taken for a file name (it used to write "--help").
+            std::cerr << "deepart-test-weights: unexpected argument '" << arg << "'\n" << kUsage;
+            return 2;
+        } else {
+            output = arg;
+        }
+    }
+    if (!output) {
+        std::cerr << kUsage;
         return 2;
     }
     try {
-        const bool full = argc == 3;
-        deepart::test::writeKerasWeights(QString::fromLocal8Bit(argv[1]),
+        deepart::test::writeKerasWeights(QString::fromLocal8Bit(output),
                                          full ? deepart::randomVgg19Weights()
                                               : deepart::test::smallWeights());
     } catch (const std::exception& e) {

@@ -555,8 +555,12 @@ private Q_SLOTS:
         const int at = held.first().first().toInt();
         QCOMPARE(progressed.last().first().value<IterationStats>().iteration, at);
         QTRY_VERIFY(window.statusText().startsWith(QStringLiteral("Paused at iteration")));
-        // Nothing moves while paused (a bounded look for an absence: it cannot fail by chance).
-        QVERIFY(!progressed.wait(300));
+        // Nothing moves while paused: a snapshot asked for now is taken by the holding run at
+        // once, of iteration `at`, with no iteration before it (a round trip, not a timed look).
+        QSignalSpy snapshots(window.session(), &TransferSession::snapshotReady);
+        window.session()->snapshotNow();
+        QVERIFY(snapshots.wait(30000));
+        QCOMPARE(snapshots.first().first().value<SnapshotInfo>().iteration, at);
         QCOMPARE(progressed.last().first().value<IterationStats>().iteration, at);
         window.pauseAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(progressed.last().first().value<IterationStats>().iteration > at,
@@ -565,7 +569,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isRunning(), 30000);
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Stopped")),
                  qPrintable(window.statusText()));
-        QCOMPARE(window.gallery()->rowCount(), 4); // R1 and the image the run stopped at
+        // R1, the snapshot taken while paused, and the image the run stopped at.
+        QCOMPARE(window.gallery()->rowCount(), 5);
     }
 
     void queuedJobsRunInOrder() {

@@ -111,6 +111,16 @@ private Q_SLOTS:
         QCOMPARE(job.transfer.scales, (std::vector<ScaleStep>{{256, 30}, {512, 20}, {1024, 10}}));
     }
 
+    void sizeLimitIsTheCommandLines() {
+        // The window used to stop at 4096 px, the CLI at 8192: one limit for both.
+        SettingsPanel panel;
+        QCOMPARE(panel.size()->maximum(), kMaxImageSide);
+        panel.size()->setValue(kMaxImageSide);
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.outputSize(), kMaxImageSide);
+    }
+
     void optimizerOptions() {
         SettingsPanel panel;
         panel.optimizerBox()->setCurrentIndex(

@@ -109,7 +109,13 @@ private Q_SLOTS:
         QVERIFY(held.wait(30000));
         const int at = held.first().first().toInt();
         QCOMPARE(progressed.count(), at);
-        QVERIFY(!progressed.wait(300)); // a bounded look for an absence
+        // Still held there: a snapshot asked for now is taken by the holding run at once, of
+        // iteration `at`, and nothing came before it (a round trip, not a timed look).
+        QSignalSpy snapshots(&session, &TransferSession::snapshotReady);
+        session.snapshotNow();
+        QVERIFY(snapshots.wait(30000));
+        QCOMPARE(snapshots.first().first().value<SnapshotInfo>().iteration, at);
+        QCOMPARE(progressed.count(), at);
         QVERIFY(finished.isEmpty());
         session.setPaused(false);
         QVERIFY(!session.isPaused());
