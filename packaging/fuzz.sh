@@ -16,6 +16,10 @@ fi
 cmake --preset fuzz "${launcher[@]}" >/dev/null
 cmake --build --preset fuzz
 
+# The weights harness writes each input to a file in TMPDIR (one per process): kept here.
+export TMPDIR="$PWD/build/fuzz/tmp"
+mkdir -p "$TMPDIR"
+trap 'rm -rf "$TMPDIR"' EXIT
 failed=0
 weights_asan="allocator_may_return_null=1:fast_unwind_on_malloc=0"
 run_one() {

@@ -101,7 +101,7 @@ private Q_SLOTS:
     }
 
     void hugeDeclaredShapeIsRefusedBeforeReading() {
-        // A few kilobytes declaring a 3 x 3 x 4 x 2^40 kernel (36 TiB): the loader used to
+        // A few kilobytes declaring a 3 x 3 x 4 x 2^40 kernel (144 TiB): the loader used to
         // allocate what the file said and report the failure as "try a smaller output size".
         test::KerasFileOptions options;
         options.declaredKernelLayer = "block2_conv1";
