@@ -1,5 +1,6 @@
 #include "LossChart.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 
 #include <QChart>
@@ -7,6 +8,7 @@
 #include <QLogValueAxis>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace deepart {
@@ -151,11 +153,21 @@ void LossChart::fitYAxis() {
     // third decade, so that the labels stay readable.
     const int lowDecade = static_cast<int>(std::floor(std::log10(low_)));
     const int highDecade = static_cast<int>(std::ceil(std::log10(high_ * 1.0001)));
-    const int perLabel = std::max(1, (highDecade - lowDecade + kMaxLabels - 1) / kMaxLabels);
+    // As many labels as the plot's height holds: QtCharts elides a label that has less height
+    // than its text to "…", and in the window's short strip six would all be.
+    const double labelHeight = QFontMetricsF(yAxis_->labelsFont()).height() * 1.6;
+    const int fitting = static_cast<int>(chart()->plotArea().height() / labelHeight);
+    const int maxLabels = std::clamp(fitting, 2, kMaxLabels);
+    const int perLabel = std::max(1, (highDecade - lowDecade + maxLabels - 1) / maxLabels);
     const int first = lowDecade - ((lowDecade % perLabel) + perLabel) % perLabel;
     const int last = first + perLabel * ((highDecade - first + perLabel - 1) / perLabel);
     yAxis_->setBase(std::pow(10.0, perLabel));
     yAxis_->setRange(std::pow(10.0, first), std::pow(10.0, std::max(last, first + perLabel)));
+}
+
+void LossChart::resizeEvent(QResizeEvent* event) {
+    QChartView::resizeEvent(event);
+    fitYAxis(); // the plot's new height holds more labels, or fewer
 }
 
 void LossChart::clear() {

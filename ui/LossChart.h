@@ -30,6 +30,9 @@ public:
     QValueAxis* xAxis() const { return xAxis_; }
     QLogValueAxis* yAxis() const { return yAxis_; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     QLineSeries* seriesFor(const QString& name);
     void append(QLineSeries* series, int iteration, double value);

@@ -1,5 +1,6 @@
 #include "LossChart.h"
 
+#include <QFontMetricsF>
 #include <QLogValueAxis>
 #include <QValueAxis>
 #include <QtTest>
@@ -74,6 +75,35 @@ private Q_SLOTS:
         // Every label is a whole power of the base.
         const double steps = std::log10(chart.yAxis()->min()) / std::log10(base);
         QCOMPARE(steps, std::round(steps));
+    }
+
+    // In the window the chart is a short strip: labels beyond what its height holds would each
+    // get less height than their text, and QtCharts shows them all as "…".
+    void yLabelsFitAShortChart() {
+        LossChart chart;
+        chart.resize(900, 120);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int k = 1; k <= 40; ++k) {
+            IterationStats s = stats(k, 40);
+            s.total = 2e7 - k * 1e5;
+            s.terms = {{"content", 3e4}, {"style", 2e7 - k * 1e5}, {"tv", 400.0}};
+            chart.addStats(s);
+        }
+        const double plotHeight = chart.chart()->plotArea().height();
+        const double textHeight = QFontMetricsF(chart.yAxis()->labelsFont()).height();
+        const double labels = std::log10(chart.yAxis()->max() / chart.yAxis()->min()) /
+                                  std::log10(chart.yAxis()->base()) +
+                              1.0;
+        QVERIFY2(labels * textHeight <= plotHeight,
+                 qPrintable(QStringLiteral("%1 labels of %2 px in %3 px")
+                                .arg(labels)
+                                .arg(textHeight)
+                                .arg(plotHeight)));
+        QVERIFY(chart.yAxis()->min() <= 400.0 && chart.yAxis()->max() >= 2e7);
+        // Taller, it shows every decade again.
+        chart.resize(900, 400);
+        QTRY_COMPARE(chart.yAxis()->base(), 10.0);
     }
 
     void shortRunsKeepEveryPointAndClearResets() {
