@@ -74,7 +74,7 @@ export have_xdotool have_import
 # that value instead.
 scroll_to_styles() {
     local window
-    window="$(timeout 60 xdotool search --sync --onlyvisible --limit 1 --name '^Deep Art Gallery$')"
+    window="$(timeout 60 xdotool search --sync --onlyvisible --limit 1 --name 'Deep Art Gallery$')"
     xdotool mousemove --window "$window" 200 160
     xdotool click --repeat 3 --delay 150 5
     sleep 0.5
