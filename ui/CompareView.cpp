@@ -123,9 +123,7 @@ int CompareView::rightRow() const {
 }
 
 void CompareView::refresh() {
-    const auto imageAt = [this](int row) {
-        return model_->image(row);
-    };
+    const auto imageAt = [this](int row) { return model_->image(row); };
     const QImage left = imageAt(leftRow());
     QImage right = imageAt(rightRow());
     // Synchronized zoom needs equal pixel grids: show the right image at the left one's size

@@ -97,20 +97,24 @@ bool isSupportedOutputPath(const std::string& path) {
                        [&](const char* s) { return ext == s; });
 }
 
+void checkWritableFilePath(const std::string& what, const std::string& path) {
+    const QFileInfo info(QString::fromStdString(path));
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.exists())
+        throw Error(what + " '" + path + "': the folder '" + folder.filePath().toStdString() +
+                    "' does not exist");
+    if (!folder.isDir() || !folder.isWritable())
+        throw Error(what + " '" + path + "': the folder '" + folder.filePath().toStdString() +
+                    "' is not writable");
+    if (info.isDir())
+        throw Error(what + " '" + path + "' is a folder; give a file name");
+}
+
 void checkOutputPath(const std::string& path) {
     if (!isSupportedOutputPath(path))
         throw Error("output '" + path +
                     "': unsupported file type; use .png, .jpg, .jpeg, .tif, .tiff or .webp");
-    const QFileInfo info(QString::fromStdString(path));
-    const QFileInfo folder(info.absolutePath());
-    if (!folder.exists())
-        throw Error("output '" + path + "': the folder '" + folder.filePath().toStdString() +
-                    "' does not exist");
-    if (!folder.isDir() || !folder.isWritable())
-        throw Error("output '" + path + "': the folder '" + folder.filePath().toStdString() +
-                    "' is not writable");
-    if (info.isDir())
-        throw Error("output '" + path + "' is a folder; give a file name");
+    checkWritableFilePath("output", path);
 }
 
 std::string openCvVersion() {

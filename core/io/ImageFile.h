@@ -31,6 +31,9 @@ bool isSupportedOutputPath(const std::string& path);
 // Checks, before any work, that `path` has a supported extension and that its folder exists and
 // is writable.
 void checkOutputPath(const std::string& path);
+// That `path` can be written as a file: its folder exists and is writable, and it is not a
+// folder itself. Throws Error naming it as `what` ("output", "time-lapse").
+void checkWritableFilePath(const std::string& what, const std::string& path);
 
 // The version of the OpenCV library that reads and writes the images ("4.6.0"), for the About
 // dialog.

@@ -1,9 +1,9 @@
 #include "TimelapseWriter.h"
 
 #include "Error.h"
+#include "ImageFile.h"
 #include "ImageTensor.h"
 
-#include <QFileInfo>
 
 #include <opencv2/imgproc.hpp>
 
@@ -62,16 +62,7 @@ bool TimelapseWriter::isSupportedPath(const std::string& path) {
 void TimelapseWriter::checkPath(const std::string& path) {
     if (!isSupportedPath(path))
         throw Error("time-lapse '" + path + "': unsupported video type; use .mp4 or .avi");
-    const QFileInfo info(QString::fromStdString(path));
-    const QFileInfo folder(info.absolutePath());
-    if (!folder.exists())
-        throw Error("time-lapse '" + path + "': the folder '" + folder.filePath().toStdString() +
-                    "' does not exist");
-    if (!folder.isDir() || !folder.isWritable())
-        throw Error("time-lapse '" + path + "': the folder '" + folder.filePath().toStdString() +
-                    "' is not writable");
-    if (info.isDir())
-        throw Error("time-lapse '" + path + "' is a folder; give a file name");
+    checkWritableFilePath("time-lapse", path);
 }
 
 TimelapseWriter::TimelapseWriter(const std::string& path, cv::Size resultSize,
