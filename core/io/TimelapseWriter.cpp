@@ -4,7 +4,6 @@
 #include "ImageFile.h"
 #include "ImageTensor.h"
 
-
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
