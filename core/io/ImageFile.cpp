@@ -18,16 +18,12 @@
 
 namespace deepart {
 
-namespace {
-
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
-
-} // namespace
 
 cv::Mat loadRgbImage(const std::string& path, const std::string& role) {
     namespace fs = std::filesystem;

@@ -25,6 +25,9 @@ cv::Mat loadRgbImage(const std::string& path, const std::string& role);
 // side already is `size` is returned untouched (not resampled).
 cv::Mat resizeLongerSide(const cv::Mat& image, int size);
 
+// The extension of `path` in lower case, with its dot (".jpg"); "" when there is none.
+std::string lowerExtension(const std::string& path);
+
 // True for the extensions the writer handles: .png, .jpg, .jpeg, .tif, .tiff, .webp.
 bool isSupportedOutputPath(const std::string& path);
 

@@ -16,13 +16,6 @@ namespace deepart {
 
 namespace {
 
-std::string lowerExtension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 // `<folder>/<name>.part.<ext>`: same folder, so that the final rename is atomic, and the same
 // extension, because OpenCV picks the container by it.
 std::string partPathFor(const std::string& path) {
