@@ -45,7 +45,7 @@ run_one() {
         -rss_limit_mb=2048 "${extra[@]}" -print_final_stats=1 -artifact_prefix="$findings/" \
         "$work" "tests/fuzz/corpus/$name" >"build/fuzz/$name.log" 2>&1
 }
-read -r -a names <<<"${FUZZ_HARNESSES:-image weights settings}"
+read -r -a names <<<"${FUZZ_HARNESSES:-image weights settings manifest}"
 pids=()
 for name in "${names[@]}"; do
     if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then
