@@ -6,11 +6,12 @@
 #include "DurationText.h"
 #include "ExportController.h"
 #include "ExportWriter.h"
+#include "GalleryController.h"
 #include "GalleryModel.h"
 #include "GalleryView.h"
 #include "ImageView.h"
 #include "ImageWell.h"
-#include "Looks.h"
+#include "InputsController.h"
 #include "LossChart.h"
 #include "ProjectController.h"
 #include "QueuePanel.h"
@@ -44,7 +45,6 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -74,13 +74,6 @@ MainWindow::MainWindow(QWidget* parent)
                                      tr("A run is in progress. Stop it and quit? Its snapshots "
                                         "so far stay in the gallery.")) == QMessageBox::Yes;
     };
-    confirmRestore_ = [this](const QString& name) {
-        return QMessageBox::question(
-                   this, tr("Restore settings?"),
-                   tr("%1 was made with Deep Art Gallery and carries its settings. Use them for "
-                      "the next run?")
-                       .arg(name)) == QMessageBox::Yes;
-    };
     chooseWeights_ = [this] {
         const WeightsStore store;
         WeightsDialog dialog(
@@ -91,6 +84,14 @@ MainWindow::MainWindow(QWidget* parent)
     exports_ = new ExportController(
         {gallery_, galleryView_, preview_, contentWell_, styleStrip_, workspace_}, this);
     connect(exports_, &ExportController::message, statusBar(), &QStatusBar::showMessage);
+    galleryActions_ =
+        new GalleryController({gallery_, galleryView_, preview_, compare_, tabs_, exports_}, this);
+    const auto showMessage = [this](const QString& text) { statusBar()->showMessage(text, 8000); };
+    connect(galleryActions_, &GalleryController::message, this, showMessage);
+    inputs_ = new InputsController(
+        {contentWell_, styleStrip_, settings_, gallery_, galleryView_, workspace_}, this);
+    connect(inputs_, &InputsController::message, this, showMessage);
+    connect(inputs_, &InputsController::saved, this, &MainWindow::saveState);
     recorder_ = new RunRecorder(workspace_, gallery_, galleryView_, chart_, this);
     connect(recorder_, &RunRecorder::message, statusBar(), &QStatusBar::showMessage);
     buildQueue();
@@ -99,11 +100,6 @@ MainWindow::MainWindow(QWidget* parent)
     connectSession();
     restoreState();
     setWorkFolder(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
-    // The panel has no single "changed" signal; what the next run would use is compared every
-    // few seconds and saved when it differs, so a crash loses at most that.
-    inputsTimer_.setInterval(3000);
-    connect(&inputsTimer_, &QTimer::timeout, this, &MainWindow::saveInputs);
-    inputsTimer_.start();
     updateActions();
 }
 
@@ -137,6 +133,7 @@ void MainWindow::buildActions() {
     addToQueue_ = action(tr("Add to queue"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
                          &MainWindow::addToQueue);
     addToQueue_->setStatusTip(tr("Run the current settings after the runs before them"));
+    galleryActions_->setItemActions({continue_, export_});
 
     auto* file = menuBar()->addMenu(tr("&File"));
     projects_->addActions(file);
@@ -164,13 +161,13 @@ void MainWindow::buildActions() {
         ->setStatusTip(tr("A video of the selected (or the last) run taking shape"));
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
-                    [this] { shownView()->fitToWindow(); });
+                    [this] { galleryActions_->shownView()->fitToWindow(); });
     view->addAction(tr("Actual size (100%)"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
-                    [this] { shownView()->actualSize(); });
+                    [this] { galleryActions_->shownView()->actualSize(); });
     view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this,
-                    [this] { shownView()->zoomBy(1.25); });
+                    [this] { galleryActions_->shownView()->zoomBy(1.25); });
     view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this,
-                    [this] { shownView()->zoomBy(0.8); });
+                    [this] { galleryActions_->shownView()->zoomBy(0.8); });
     view->addAction(tr("Compare selected"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
                     &MainWindow::compareSelected);
     view->addAction(queueDock_->toggleViewAction());
@@ -233,16 +230,11 @@ void MainWindow::buildLayout() {
     tabs_->addTab(preview_, tr("Preview"));
     tabs_->addTab(compare_, tr("Compare"));
 
-    connect(galleryView_, &QListView::customContextMenuRequested, this,
-            &MainWindow::showGalleryMenu);
     connect(galleryView_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
-    // A click shows the item in the preview (the next live preview of a run replaces it).
-    connect(galleryView_, &GalleryView::itemActivated, this, [this](int row) {
-        preview_->setImage(gallery_->image(row));
-        tabs_->setCurrentWidget(preview_);
-    });
     connect(galleryView_, &GalleryView::removeRequested, this, &MainWindow::removeSelected);
+    connect(galleryActions_, &GalleryController::removeRequested, this,
+            &MainWindow::removeSelected);
     connect(projects_, &ProjectController::workspaceReplaced, this, [this] {
         error_->hide();
         showWorkspace();
@@ -290,26 +282,19 @@ void MainWindow::buildLayout() {
     setCentralWidget(split);
     statusBar()->addPermanentWidget(device_);
 
-    connect(contentWell_, &ImageWell::imageChanged, this, [this](const QString& path) {
-        offerSettingsOf(path);
-        gallery_->setContent(contentWell_->image(), QFileInfo(path).fileName());
+    connect(contentWell_, &ImageWell::imageChanged, this, [this] {
         if (!session_->isRunning())
             preview_->setImage(contentWell_->image());
+    });
+    connect(inputs_, &InputsController::changed, this, [this] {
+        if (inputErrorShown_)
+            error_->hide();
         updateActions();
     });
-    connect(styleStrip_, &StyleStrip::stylesChanged, this, &MainWindow::stylesChanged);
     const auto report = [this](const QString& message) { statusBar()->showMessage(message, 8000); };
     connect(contentWell_, &ImageWell::loadFailed, this, report);
     connect(styleStrip_, &StyleStrip::loadFailed, this, report);
     connect(regions_, &RegionEditing::failed, this, report);
-    connect(settings_, &SettingsPanel::lookChosen, this, [this](Look look) {
-        RunSettings run = currentRequest().runSettings();
-        applyLook(run, look);
-        const QSignalBlocker blocker(styleStrip_);
-        for (int k = 0; k < styleStrip_->count(); ++k)
-            styleStrip_->setScale(k, run.styles[static_cast<size_t>(k)].scale);
-    });
-    connect(settings_, &SettingsPanel::colorsChanged, this, &MainWindow::showMatchingLook);
     connect(settings_, &SettingsPanel::lossWeightsChanged, session_,
             &TransferSession::setLossWeights);
     // Large enough for the preview, never larger than the screen (1024 x 700 laptops exist).
@@ -353,18 +338,16 @@ void MainWindow::connectSession() {
     connect(session_, &TransferSession::pausedChanged, progress_, &RunProgress::setPaused);
 }
 
-void MainWindow::offerSettingsOf(const QString& path) {
-    const auto settings = readArtworkSettings(path);
-    if (!settings || !confirmRestore_(QFileInfo(path).fileName()))
-        return;
-    JobRequest job = currentRequest();
-    job.transfer = settings->transfer;
-    {
-        // For the next run: a run in progress keeps its weights.
-        const QSignalBlocker blocker(settings_);
-        settings_->showSettings(job);
-    }
-    statusBar()->showMessage(tr("Settings restored from %1").arg(QFileInfo(path).fileName()), 8000);
+void MainWindow::setWeightsPath(const QString& path) {
+    inputs_->setWeightsPath(path);
+}
+
+QString MainWindow::weightsPath() const {
+    return inputs_->weightsPath();
+}
+
+void MainWindow::setRestoreConfirmation(std::function<bool(const QString& fileName)> confirm) {
+    inputs_->setRestoreConfirmation(std::move(confirm));
 }
 
 bool MainWindow::loadContent(const QString& path) {
@@ -376,15 +359,14 @@ bool MainWindow::loadStyle(const QString& path) {
 }
 
 bool MainWindow::loadStyles(const std::vector<StyleSource>& styles) {
-    styleStrip_->setStyles(styles);
-    return styleStrip_->count() == static_cast<int>(styles.size());
+    return inputs_->loadStyles(styles);
 }
 
 void MainWindow::chooseWeights() {
     const QString path = chooseWeights_();
     if (path.isEmpty())
         return;
-    weightsPath_ = path;
+    inputs_->setWeightsPath(path);
     if (inputErrorShown_)
         error_->hide();
     statusBar()->showMessage(tr("Using the weights in %1").arg(QDir::toNativeSeparators(path)),
@@ -413,25 +395,7 @@ void MainWindow::showWorkspace() {
 }
 
 void MainWindow::showRunSettings(const RunSettings& run) {
-    JobRequest job = currentRequest();
-    job.transfer = run.transfer;
-    if (!run.contentPath.empty())
-        loadContent(QString::fromStdString(run.contentPath));
-    if (!run.styles.empty())
-        loadStyles(run.styles);
-    const QSignalBlocker blocker(settings_);
-    settings_->showSettings(job);
-}
-
-void MainWindow::saveInputs() {
-    if (contentWell_->path().isEmpty() && styleStrip_->count() == 0)
-        return;
-    const RunSettings next = currentRequest().runSettings();
-    if (next == savedInputs_)
-        return;
-    savedInputs_ = next;
-    workspace_->setNext(next);
-    saveState(); // QSettings too, which the next start reads first
+    inputs_->show(run);
 }
 
 void MainWindow::removeSelected() {
@@ -439,38 +403,8 @@ void MainWindow::removeSelected() {
     updateActions();
 }
 
-void MainWindow::stylesChanged() {
-    const int count = styleStrip_->count();
-    const QString first = QFileInfo(styleStrip_->stylePath(0)).fileName();
-    gallery_->setStyle(styleStrip_->styleImage(0),
-                       count > 1 ? tr("%1 (+%2 more)").arg(first).arg(count - 1) : first);
-    // The thumbnail's height may change: without a repaint the old label stays visible.
-    galleryView_->viewport()->update();
-    if (inputErrorShown_)
-        error_->hide();
-    // A painting made with this app offers its settings once, when it arrives.
-    QStringList paths;
-    for (int k = 0; k < count; ++k) {
-        paths << styleStrip_->stylePath(k);
-        if (!knownStylePaths_.contains(paths.last()))
-            offerSettingsOf(paths.last());
-    }
-    knownStylePaths_ = paths;
-    showMatchingLook();
-    updateActions();
-}
-
-void MainWindow::showMatchingLook() {
-    settings_->showLook(matchingLook(currentRequest().runSettings()));
-}
-
 JobRequest MainWindow::currentRequest() const {
-    JobRequest job;
-    settings_->applyTo(job);
-    job.contentPath = contentWell_->path();
-    job.styles = styleStrip_->styles();
-    job.weightsPath = weightsPath_;
-    return job;
+    return inputs_->request();
 }
 
 QString MainWindow::statusText() const {
@@ -499,7 +433,7 @@ void MainWindow::startJob(const JobRequest& job) {
         inputErrorShown_ = true;
         return;
     }
-    if (weightsPath_.isEmpty()) {
+    if (inputs_->weightsPath().isEmpty()) {
         reportMissingWeights();
         return;
     }
@@ -511,7 +445,7 @@ void MainWindow::startJob(const JobRequest& job) {
     progress_->preparing(job.transfer.totalIterations());
     JobRequest numbered = job;
     numbered.runNumber = ++runCount_;
-    saveInputs();
+    inputs_->save();
     recorder_->beginRun(numbered);
     session_->start(numbered);
 }
@@ -539,9 +473,9 @@ void MainWindow::showError(const QString& message) {
 void MainWindow::updateActions() {
     const bool running = session_->isRunning();
     settings_->setRunActive(running);
-    const bool inputs = !contentWell_->path().isEmpty() && styleStrip_->count() > 0;
+    const bool inputs = inputs_->complete();
     start_->setEnabled(!running && inputs);
-    continue_->setEnabled(!running && inputs && selectedSnapshotRow() >= 0);
+    continue_->setEnabled(!running && inputs && galleryActions_->selectedSnapshotRow() >= 0);
     addToQueue_->setEnabled(inputs);
     // Nothing to export before there is a picture.
     export_->setEnabled(!preview_->image().isNull());
@@ -554,42 +488,11 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::compareSelected() {
-    QList<int> rows = galleryView_->selectedRows();
-    rows.erase(std::remove_if(
-                   rows.begin(), rows.end(),
-                   [this](int row) { return gallery_->item(row).kind == GalleryModel::Kind::Run; }),
-               rows.end());
-    if (rows.size() < 2) {
-        // One or none selected: that item (or the newest snapshot) against the content image,
-        // or, with the content itself selected, the content against the newest snapshot.
-        const int newest = gallery_->newestSnapshotRow();
-        const int chosen = rows.isEmpty() || rows.first() == 0 ? newest : rows.first();
-        if (chosen <= 0) {
-            statusBar()->showMessage(tr("Nothing to compare yet: load a photo and run first."),
-                                     8000);
-            return;
-        }
-        rows = {0, chosen}; // the photo on the left, as with two selected
-    }
-    compare_->compare(rows.at(0), rows.at(1));
-    tabs_->setCurrentWidget(compare_);
-}
-
-ImageView* MainWindow::shownView() const {
-    // In Compare the left view leads; the right one follows its zoom and pan.
-    return tabs_->currentWidget() == compare_ ? compare_->leftView() : preview_;
-}
-
-int MainWindow::selectedSnapshotRow() const {
-    const auto selected = galleryView_->selectionModel()->selectedIndexes();
-    if (selected.size() != 1)
-        return -1;
-    const int row = selected.first().row();
-    return gallery_->item(row).kind == GalleryModel::Kind::Snapshot ? row : -1;
+    galleryActions_->compareSelected();
 }
 
 void MainWindow::continueFromSelected() {
-    const int row = selectedSnapshotRow();
+    const int row = galleryActions_->selectedSnapshotRow();
     if (row < 0 || session_->isRunning())
         return;
     JobRequest job = currentRequest();
@@ -600,34 +503,6 @@ void MainWindow::continueFromSelected() {
         return;
     }
     startJob(job);
-}
-
-void MainWindow::showGalleryMenu(const QPoint& position) {
-    const QModelIndex index = galleryView_->indexAt(position);
-    if (!index.isValid())
-        return;
-    galleryView_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
-    QMenu menu(this);
-    if (gallery_->item(index.row()).kind != GalleryModel::Kind::Run) {
-        menu.addAction(tr("Show in preview"), this, [this, row = index.row()] {
-            preview_->setImage(gallery_->image(row));
-            tabs_->setCurrentWidget(preview_);
-        });
-        menu.addAction(continue_);
-        menu.addAction(export_);
-    }
-    if (index.row() >= 2) {
-        menu.addAction(tr("Export time-lapse…"), this,
-                       [this, run = gallery_->item(index.row()).run] {
-                           exports_->exportTimelapseInteractive(run);
-                       });
-        menu.addSeparator();
-        menu.addAction(gallery_->item(index.row()).kind == GalleryModel::Kind::Run
-                           ? tr("Remove run from gallery")
-                           : tr("Remove from gallery"),
-                       this, &MainWindow::removeSelected);
-    }
-    menu.exec(galleryView_->viewport()->mapToGlobal(position));
 }
 
 QString MainWindow::exportSelected(const QString& path) {
@@ -649,7 +524,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     saveState();
-    saveInputs();
+    inputs_->save();
     session_->shutdown();
     workspace_->save();
     event->accept();

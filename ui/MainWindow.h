@@ -6,8 +6,6 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QMainWindow>
-#include <QStringList>
-#include <QTimer>
 
 #include <functional>
 
@@ -21,6 +19,7 @@ namespace deepart {
 
 class CompareView;
 class ExportController;
+class GalleryController;
 class GalleryModel;
 class GalleryView;
 class ImageView;
@@ -29,6 +28,7 @@ class LossChart;
 class ProjectController;
 class QueueRunner;
 class RegionEditing;
+class InputsController;
 class RunProgress;
 class RunRecorder;
 class RunQueue;
@@ -45,7 +45,7 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    void setWeightsPath(const QString& path) { weightsPath_ = path; }
+    void setWeightsPath(const QString& path);
     // File ▸ VGG-19 weights…: download or import the weights (again). The chooser shows the
     // weights dialog and returns the file, or an empty string; tests replace it.
     void chooseWeights();
@@ -54,7 +54,7 @@ public:
     }
     // Says that there are no weights yet and where to get them.
     void reportMissingWeights();
-    QString weightsPath() const { return weightsPath_; }
+    QString weightsPath() const;
     bool loadContent(const QString& path);
     // Replaces the styles with this one / these (true when all loaded).
     bool loadStyle(const QString& path);
@@ -75,9 +75,7 @@ public:
     // Asked before closing during a run; the default shows a question box. Tests replace it.
     void setCloseConfirmation(std::function<bool()> confirm) { confirmClose_ = std::move(confirm); }
     // Asked when a dropped image carries Deep Art Gallery settings; tests replace it.
-    void setRestoreConfirmation(std::function<bool(const QString& fileName)> confirm) {
-        confirmRestore_ = std::move(confirm);
-    }
+    void setRestoreConfirmation(std::function<bool(const QString& fileName)> confirm);
 
     JobRequest currentRequest() const;
     QString statusText() const;
@@ -128,15 +126,8 @@ private:
     void buildLayout();
     void connectSession();
     void updateActions();
-    void stylesChanged();
-    void showMatchingLook();
     void startJob(const JobRequest& job);
-    int selectedSnapshotRow() const;
-    ImageView* shownView() const; // what the View menu's zoom acts on
-    void showGalleryMenu(const QPoint& position);
-    void offerSettingsOf(const QString& path);
     void showWorkspace(); // the gallery from the workspace's runs
-    void saveInputs();    // the inputs and settings for the next run, when they changed
     void showError(const QString& message);
     void restoreState();
     void saveState() const;
@@ -145,6 +136,8 @@ private:
     Workspace* workspace_;
     ProjectController* projects_;
     ExportController* exports_ = nullptr;
+    GalleryController* galleryActions_ = nullptr;
+    InputsController* inputs_ = nullptr;
     RunRecorder* recorder_ = nullptr;
     GalleryModel* gallery_;
     ImageWell* contentWell_;
@@ -173,15 +166,10 @@ private:
     QueueRunner* queueRunner_ = nullptr;
     QDockWidget* queueDock_ = nullptr;
     QString workFolder_;
-    QStringList knownStylePaths_;
     bool inputErrorShown_ = false; // a message about the inputs, gone once they change
-    QString weightsPath_;
     int runCount_ = 0;
-    QTimer inputsTimer_;
-    RunSettings savedInputs_; // what saveInputs() last saved
     std::function<bool()> confirmClose_;
     std::function<QString()> chooseWeights_;
-    std::function<bool(const QString&)> confirmRestore_;
 };
 
 } // namespace deepart
