@@ -67,7 +67,11 @@ LossChart::LossChart(QWidget* parent)
     chart->addSeries(total_);
     total_->attachAxis(xAxis_);
     total_->attachAxis(yAxis_);
+    // setChart() releases the view's default chart to the caller, who must delete it (it leaked,
+    // found by LeakSanitizer).
+    QChart* defaultChart = this->chart();
     setChart(chart);
+    delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(120); // the preview needs the height more on small screens
     // The usual terms are there from the start, so the legend does not jump at the first point.
