@@ -1,6 +1,5 @@
 #include "MainWindow.h"
 
-#include "AboutDialog.h"
 #include "CompareView.h"
 #include "Continuation.h"
 #include "DurationText.h"
@@ -27,6 +26,7 @@
 #include "WeightsDialog.h"
 #include "WeightsStore.h"
 #include "WheelGuard.h"
+#include "WindowMenus.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -37,8 +37,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -49,7 +47,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -135,57 +132,8 @@ void MainWindow::buildActions() {
     addToQueue_->setStatusTip(tr("Run the current settings after the runs before them"));
     galleryActions_->setItemActions({continue_, export_});
 
-    auto* file = menuBar()->addMenu(tr("&File"));
-    projects_->addActions(file);
-    file->addSeparator();
-    file->addAction(tr("Open content image…"), QKeySequence::Open, contentWell_,
-                    &ImageWell::browse);
-    file->addAction(tr("Add style images…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-                    styleStrip_, &StyleStrip::browse);
-    file->addSeparator();
-    file->addAction(export_);
-    file->addAction(exportAll_);
-    file->addSeparator();
-    file->addAction(tr("VGG-19 weights…"), this, &MainWindow::chooseWeights)
-        ->setStatusTip(tr("Download or import the network's weights"));
-    file->addSeparator();
-    file->addAction(tr("Quit"), QKeySequence::Quit, this, &QWidget::close);
-    auto* run = menuBar()->addMenu(tr("&Run"));
-    for (auto* a : {start_, pause_, stop_, snapshot_})
-        run->addAction(a);
-    run->insertAction(pause_, addToQueue_);
-    run->addSeparator();
-    run->addAction(continue_);
-    run->addAction(tr("Export time-lapse…"), this,
-                   [this] { exports_->exportTimelapseInteractive(exports_->chosenRun()); })
-        ->setStatusTip(tr("A video of the selected (or the last) run taking shape"));
-    auto* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
-                    [this] { galleryActions_->shownView()->fitToWindow(); });
-    view->addAction(tr("Actual size (100%)"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
-                    [this] { galleryActions_->shownView()->actualSize(); });
-    view->addAction(tr("Zoom in"), QKeySequence::ZoomIn, this,
-                    [this] { galleryActions_->shownView()->zoomBy(1.25); });
-    view->addAction(tr("Zoom out"), QKeySequence::ZoomOut, this,
-                    [this] { galleryActions_->shownView()->zoomBy(0.8); });
-    view->addAction(tr("Compare selected"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
-                    &MainWindow::compareSelected);
-    view->addAction(queueDock_->toggleViewAction());
-    menuBar()->addMenu(tr("&Help"))->addAction(tr("About Deep Art Gallery"), this, [this] {
-        auto* about = new AboutDialog(this);
-        about->setAttribute(Qt::WA_DeleteOnClose);
-        about->open();
-    });
-
-    auto* toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName(QStringLiteral("runToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (auto* a : {start_, pause_, stop_, snapshot_})
-        toolbar->addAction(a);
-    toolbar->insertAction(pause_, addToQueue_);
-    toolbar->addSeparator();
-    toolbar->addAction(export_);
-    toolbar->addAction(exportAll_);
+    addWindowMenus(*this,
+                   {start_, pause_, stop_, snapshot_, export_, exportAll_, continue_, addToQueue_});
 }
 
 void MainWindow::buildQueue() {
@@ -503,6 +451,10 @@ void MainWindow::continueFromSelected() {
         return;
     }
     startJob(job);
+}
+
+ImageView* MainWindow::shownView() const {
+    return galleryActions_->shownView();
 }
 
 QString MainWindow::exportSelected(const QString& path) {

@@ -89,6 +89,8 @@ public:
     QString exportSelected(const QString& path);
     QString exportAllTo(const QString& folder, const QString& extension);
     void compareSelected();
+    // What the View menu's zoom acts on: the preview, or Compare's leading view.
+    ImageView* shownView() const;
     // Starts a run with the current settings from the selected snapshot's image.
     void continueFromSelected();
     // Run ▸ Add to queue: the current settings wait in the queue (and start at once if the
