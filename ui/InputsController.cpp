@@ -75,16 +75,15 @@ bool InputsController::loadStyles(const std::vector<StyleSource>& styles) {
     return parts_.styles->count() == static_cast<int>(styles.size());
 }
 
-bool InputsController::save() {
+void InputsController::save() {
     if (parts_.content->path().isEmpty() && parts_.styles->count() == 0)
-        return false;
+        return;
     const RunSettings next = request().runSettings();
     if (next == savedInputs_)
-        return false;
+        return;
     savedInputs_ = next;
     parts_.workspace->setNext(next);
     Q_EMIT saved();
-    return true;
 }
 
 void InputsController::stylesChanged() {

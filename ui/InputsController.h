@@ -49,8 +49,8 @@ public:
     // Replaces the styles with these (true when all loaded).
     bool loadStyles(const std::vector<StyleSource>& styles);
     // Saves the inputs and settings for the next run in the workspace when they changed since
-    // the last time; true when it saved.
-    bool save();
+    // the last time (and says so: saved()).
+    void save();
 
     // Asked when a dropped image carries Deep Art Gallery settings; the default shows a question
     // box. Tests replace it.

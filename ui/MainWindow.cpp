@@ -2,9 +2,7 @@
 
 #include "CompareView.h"
 #include "Continuation.h"
-#include "DurationText.h"
 #include "ExportController.h"
-#include "ExportWriter.h"
 #include "GalleryController.h"
 #include "GalleryModel.h"
 #include "GalleryView.h"
@@ -31,10 +29,8 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
