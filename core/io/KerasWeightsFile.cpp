@@ -126,6 +126,26 @@ private:
         return result;
     }
 
+    // Keras stores weights as IEEE floats of 32 bits (64 in some conversions, 16 from
+    // mixed-precision models), in either byte order. Checked before reading because the library
+    // converts through buffers sized from the stored type: a damaged float type declaring
+    // 65535-bit numbers had it allocate and clear 4 GiB before failing (found by fuzz_weights).
+    static bool holdsIeeeFloats(hid_t type) {
+        for (const hid_t standard :
+             {H5T_IEEE_F32LE, H5T_IEEE_F32BE, H5T_IEEE_F64LE, H5T_IEEE_F64BE})
+            if (H5Tequal(type, standard) > 0)
+                return true;
+        for (const H5T_order_t order : {H5T_ORDER_LE, H5T_ORDER_BE}) {
+            Hdf5Handle half(H5Tcopy(H5T_IEEE_F32LE), H5Tclose);
+            if (H5Tset_fields(half.get(), 15, 10, 5, 0, 10) < 0 || H5Tset_size(half.get(), 2) < 0 ||
+                H5Tset_ebias(half.get(), 15) < 0 || H5Tset_order(half.get(), order) < 0)
+                return false;
+            if (H5Tequal(type, half.get()) > 0)
+                return true;
+        }
+        return false;
+    }
+
     // A dataset opened, its shape known, nothing read yet.
     struct Dataset {
         std::string name;
@@ -142,6 +162,10 @@ private:
                   {}};
         if (!d.handle.valid())
             fail("layer " + layer + ": dataset '" + datasetName + "' cannot be opened");
+        Hdf5Handle type(H5Dget_type(d.handle.get()), H5Tclose);
+        if (!type.valid() || !holdsIeeeFloats(type.get()))
+            fail("layer " + layer + ": dataset '" + datasetName +
+                 "' does not hold 16-, 32- or 64-bit floating-point numbers");
         Hdf5Handle space(H5Dget_space(d.handle.get()), H5Sclose);
         const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
         if (rank < 1 || rank > 4)

@@ -117,9 +117,42 @@ private Q_SLOTS:
         expectError(path("wide.h5"), {"wide.h5", "block1_conv1", "3x3x3x100000", "3x3x3x64"});
     }
 
+    void readsSixteenAndSixtyFourBitFloats() {
+        const auto weights = test::smallWeights(5);
+        test::KerasFileOptions options;
+        options.numbers = test::KerasFileOptions::Numbers::Float64;
+        test::writeKerasWeights(path("double.h5"), weights, options);
+        compareWeights(loadKerasVgg19Weights(path("double.h5").toStdString()), weights);
+        // Values a half holds exactly: libhdf5 1.10.8's own float-to-half conversion, used
+        // to write the file, rounds a value just below a power of two to half that power
+        // (0.2499 to 0.125), which is no concern of the loader's.
+        auto halves = weights;
+        for (auto& layer : halves.layers) {
+            layer.kernel = layer.kernel.to(torch::kHalf).to(torch::kFloat);
+            layer.bias = layer.bias.to(torch::kHalf).to(torch::kFloat);
+        }
+        options.numbers = test::KerasFileOptions::Numbers::Float16;
+        test::writeKerasWeights(path("half.h5"), halves, options);
+        compareWeights(loadKerasVgg19Weights(path("half.h5").toStdString()), halves);
+    }
+
+    void datasetsOfOtherNumbersAreRefused() {
+        test::KerasFileOptions options;
+        options.numbers = test::KerasFileOptions::Numbers::Int32;
+        test::writeKerasWeights(path("integers.h5"), test::smallWeights(), options);
+        expectError(path("integers.h5"),
+                    {"integers.h5", "block1_conv1", "16-, 32- or 64-bit floating-point numbers"});
+        // A damaged float type (65535-bit precision in 4 bytes): refused before the library
+        // allocates and clears 4 GiB to convert it (fuzz_weights found it; an out-of-memory).
+        const QString damaged = QStringLiteral(
+            DEEPART_SOURCE_DIR "/tests/fuzz/regressions/weights-hdf5-4gib-conversion.h5");
+        expectError(damaged, {"block3_conv2_b_1:0", "floating-point numbers"});
+    }
+
     void fuzzFindingsAreRefusedInWords() {
         // Inputs the fuzzer (tests/fuzz) found troublesome, all inside libhdf5: it asked malloc
-        // for terabytes, leaked while failing to open a damaged object, or read out of bounds.
+        // for terabytes, leaked while failing to open a damaged object, read out of bounds, or
+        // cleared 4 GiB to convert a damaged number type.
         // Each is refused with an Error.
         const QDir findings(QStringLiteral(DEEPART_SOURCE_DIR "/tests/fuzz/regressions"));
         const QStringList files = findings.entryList({QStringLiteral("weights-*.h5")});

@@ -42,7 +42,29 @@ void writeStringsAttribute(hid_t object, const char* name, const std::vector<std
     check(attr.valid() && H5Awrite(attr.get(), type.get(), buffer.data()) >= 0, name);
 }
 
-void writeDataset(hid_t group, const std::string& name, const torch::Tensor& tensor) {
+// The file's type for `numbers` (16-bit floats built the way h5py builds them).
+Hdf5Handle storedType(KerasFileOptions::Numbers numbers) {
+    using Numbers = KerasFileOptions::Numbers;
+    switch (numbers) {
+    case Numbers::Float16: {
+        Hdf5Handle half(H5Tcopy(H5T_IEEE_F32LE), H5Tclose);
+        check(H5Tset_fields(half.get(), 15, 10, 5, 0, 10) >= 0 && H5Tset_size(half.get(), 2) >= 0 &&
+                  H5Tset_ebias(half.get(), 15) >= 0,
+              "half type");
+        return half;
+    }
+    case Numbers::Float64:
+        return Hdf5Handle(H5Tcopy(H5T_IEEE_F64LE), H5Tclose);
+    case Numbers::Int32:
+        return Hdf5Handle(H5Tcopy(H5T_STD_I32LE), H5Tclose);
+    case Numbers::Float32:
+        break;
+    }
+    return Hdf5Handle(H5Tcopy(H5T_IEEE_F32LE), H5Tclose);
+}
+
+void writeDataset(hid_t group, const std::string& name, const torch::Tensor& tensor,
+                  KerasFileOptions::Numbers numbers) {
     const auto data = tensor.to(torch::kFloat32).contiguous();
     std::vector<hsize_t> dims(data.sizes().begin(), data.sizes().end());
     Hdf5Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
@@ -50,7 +72,8 @@ void writeDataset(hid_t group, const std::string& name, const torch::Tensor& ten
     // Intermediate groups for "block1_conv1/kernel:0"-style names.
     Hdf5Handle linkProps(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
     H5Pset_create_intermediate_group(linkProps.get(), 1);
-    Hdf5Handle dataset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F32LE, space.get(), linkProps.get(),
+    const Hdf5Handle type = storedType(numbers);
+    Hdf5Handle dataset(H5Dcreate2(group, name.c_str(), type.get(), space.get(), linkProps.get(),
                                   H5P_DEFAULT, H5P_DEFAULT),
                        H5Dclose);
     check(dataset.valid() && H5Dwrite(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL,
@@ -102,8 +125,9 @@ void writeKerasWeights(const QString& path, const Vgg19Weights& weights,
                            std::vector<hsize_t>(options.declaredKernelShape.begin(),
                                                 options.declaredKernelShape.end()));
         else
-            writeDataset(group.get(), kernelName, layer.kernel.permute({2, 3, 1, 0}));
-        writeDataset(group.get(), biasName, layer.bias);
+            writeDataset(group.get(), kernelName, layer.kernel.permute({2, 3, 1, 0}),
+                         options.numbers);
+        writeDataset(group.get(), biasName, layer.bias, options.numbers);
     }
     writeStringsAttribute(file.get(), "layer_names", layerNames, options.variableLengthStrings);
 }

@@ -21,6 +21,10 @@ struct KerasFileOptions {
     // file of a few kilobytes can declare terabytes.
     std::string declaredKernelLayer;
     std::vector<unsigned long long> declaredKernelShape;
+    // How every dataset stores its numbers: Keras writes 32-bit floats, mixed-precision models
+    // 16-bit ones, some converters 64-bit ones; a foreign file may hold anything (integers here).
+    enum class Numbers { Float32, Float16, Float64, Int32 };
+    Numbers numbers = Numbers::Float32;
 };
 
 // Writes `weights` as Keras writes VGG-19 (kernels 3x3xInxOut). Fails the test on HDF5 errors.
