@@ -151,6 +151,7 @@ private:
         std::string name;
         Hdf5Handle handle;
         std::vector<int64_t> shape;
+        size_t bytesPerNumber = 0;
     };
 
     Dataset openDataset(hid_t group, const std::string& datasetName,
@@ -159,13 +160,15 @@ private:
             fail("layer " + layer + ": dataset '" + datasetName + "' is missing");
         Dataset d{datasetName,
                   Hdf5Handle(H5Dopen2(group, datasetName.c_str(), H5P_DEFAULT), H5Dclose),
-                  {}};
+                  {},
+                  0};
         if (!d.handle.valid())
             fail("layer " + layer + ": dataset '" + datasetName + "' cannot be opened");
         Hdf5Handle type(H5Dget_type(d.handle.get()), H5Tclose);
         if (!type.valid() || !holdsIeeeFloats(type.get()))
             fail("layer " + layer + ": dataset '" + datasetName +
                  "' does not hold 16-, 32- or 64-bit floating-point numbers");
+        d.bytesPerNumber = H5Tget_size(type.get());
         Hdf5Handle space(H5Dget_space(d.handle.get()), H5Sclose);
         const int rank = space.valid() ? H5Sget_simple_extent_ndims(space.get()) : -1;
         if (rank < 1 || rank > 4)
@@ -186,7 +189,28 @@ private:
         return text;
     }
 
+    // Called once the shape is known to be VGG-19's (so the product cannot overflow).
     torch::Tensor readDataset(const Dataset& d, const std::string& layer) const {
+        // Every number of a weight must be stored. libhdf5 1.10.8 trusts a compact dataset's
+        // stored size: one stored with fewer bytes than its shape needs made it copy from a
+        // null pointer, a crash of the program (found by fuzz_weights). Chunked data may be
+        // compressed, so only compact and contiguous data are measured.
+        Hdf5Handle createProps(H5Dget_create_plist(d.handle.get()), H5Pclose);
+        const H5D_layout_t layout =
+            createProps.valid() ? H5Pget_layout(createProps.get()) : H5D_LAYOUT_ERROR;
+        if (layout == H5D_LAYOUT_ERROR)
+            fail("layer " + layer + ": dataset '" + d.name +
+                 "' cannot be read: the file is truncated or damaged");
+        if (layout == H5D_COMPACT || layout == H5D_CONTIGUOUS) {
+            hsize_t needed = d.bytesPerNumber;
+            for (const int64_t n : d.shape)
+                needed *= static_cast<hsize_t>(n);
+            const hsize_t stored = H5Dget_storage_size(d.handle.get());
+            if (stored != needed)
+                fail("layer " + layer + ": dataset '" + d.name + "' stores " +
+                     std::to_string(stored) + " bytes where its shape needs " +
+                     std::to_string(needed) + ": the file is truncated or damaged");
+        }
         auto tensor = torch::empty(d.shape, torch::kFloat32);
         if (H5Dread(d.handle.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                     tensor.data_ptr<float>()) < 0)

@@ -149,10 +149,21 @@ private Q_SLOTS:
         expectError(damaged, {"block3_conv2_b_1:0", "floating-point numbers"});
     }
 
+    void datasetsWithoutTheirNumbersAreRefused() {
+        // A compact dataset of 27 floats that stores none: libhdf5 1.10.8 copied them from a
+        // null pointer, which crashed the program (fuzz_weights found it). Refused before
+        // reading.
+        const QString damaged = QStringLiteral(
+            DEEPART_SOURCE_DIR "/tests/fuzz/regressions/weights-hdf5-compact-without-data.h5");
+        expectError(damaged, {"block1_conv1_W_1:0", "stores 0 bytes where its shape needs 108",
+                              "truncated or damaged"});
+    }
+
     void fuzzFindingsAreRefusedInWords() {
         // Inputs the fuzzer (tests/fuzz) found troublesome, all inside libhdf5: it asked malloc
-        // for terabytes, leaked while failing to open a damaged object, read out of bounds, or
-        // cleared 4 GiB to convert a damaged number type.
+        // for terabytes, leaked while failing to open a damaged object, read out of bounds,
+        // cleared 4 GiB to convert a damaged number type, or copied a compact dataset's numbers
+        // from a null pointer.
         // Each is refused with an Error.
         const QDir findings(QStringLiteral(DEEPART_SOURCE_DIR "/tests/fuzz/regressions"));
         const QStringList files = findings.entryList({QStringLiteral("weights-*.h5")});
