@@ -33,11 +33,11 @@ weights_asan="allocator_may_return_null=1:max_allocation_size_mb=2048:fast_unwin
 asan_options() {
     if [ "$1" = weights ]; then echo "$weights_asan"; fi
 }
-# Runs one input by itself: replay_alone NAME INPUT [libFuzzer flags, overriding].
+# Runs one input by itself: replay_alone ASAN_OPTIONS NAME INPUT [libFuzzer flags, overriding].
 replay_alone() {
-    local name="$1" artifact="$2"
-    shift 2
-    ASAN_OPTIONS="${REPLAY_ASAN:-$(asan_options "$name")}" \
+    local asan="$1" name="$2" artifact="$3"
+    shift 3
+    ASAN_OPTIONS="$asan" \
         LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp" timeout 120 \
         "build/fuzz/tests/fuzz/fuzz_$name" -rss_limit_mb=2048 -malloc_limit_mb=1048576 \
         -timeout=10 "$@" "$artifact" 2>&1 || true
@@ -132,7 +132,7 @@ for name in "${names[@]}"; do
         # repeats the input so that a quick one is still running when the check comes.
         runs=1
         case "$(basename "$artifact")" in oom-*) runs=100 ;; esac
-        replay=$(replay_alone "$name" "$artifact" -runs="$runs")
+        replay=$(replay_alone "$(asan_options "$name")" "$name" "$artifact" -runs="$runs")
         if ! grep -qE 'ERROR|runtime error' <<<"$replay"; then
             # Not reproducible alone (e.g. memory that earlier inputs of a long run left behind).
             alone=$((alone + 1))
@@ -143,8 +143,8 @@ for name in "${names[@]}"; do
             if grep -q 'ERROR: libFuzzer: out-of-memory' <<<"$replay"; then
                 # Memory freed before libFuzzer's check is in no heap profile: then the first
                 # request of 256 MiB or more decides, which ASan reports with its stack.
-                big=$(REPLAY_ASAN="allocator_may_return_null=0:max_allocation_size_mb=256:fast_unwind_on_malloc=0" \
-                    replay_alone "$name" "$artifact" -runs=1 -rss_limit_mb=8192)
+                big=$(replay_alone "allocator_may_return_null=0:max_allocation_size_mb=256:fast_unwind_on_malloc=0" \
+                    "$name" "$artifact" -runs=1 -rss_limit_mb=8192)
                 if grep -q 'requested allocation size' <<<"$big"; then evidence="$big"; fi
             fi
             if [ "$(owner_of_report <<<"$evidence")" = libhdf5 ]; then
