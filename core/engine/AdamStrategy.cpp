@@ -44,7 +44,7 @@ StepResult AdamStrategy::step(const Objective& objective) {
     evaluation.total.backward();
     optimizer_.step();
     ++done_;
-    return {Objective::values(evaluation), 1};
+    return {Objective::stacked(evaluation), 1};
 }
 
 } // namespace deepart

@@ -25,7 +25,7 @@ StepResult LbfgsStrategy::step(const Objective& objective) {
         const auto evaluation = objective.evaluate(image_);
         evaluation.total.backward();
         if (result.evaluations++ == 0)
-            result.values = Objective::values(evaluation);
+            result.values = Objective::stacked(evaluation);
         return evaluation.total;
     });
     return result;

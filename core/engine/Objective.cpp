@@ -169,11 +169,15 @@ Objective::Evaluation Objective::evaluate(const torch::Tensor& image) const {
     return result;
 }
 
-std::vector<double> Objective::values(const Evaluation& evaluation) {
+torch::Tensor Objective::stacked(const Evaluation& evaluation) {
     std::vector<torch::Tensor> all{evaluation.total};
     all.insert(all.end(), evaluation.terms.begin(), evaluation.terms.end());
+    return torch::stack(all).detach();
+}
+
+std::vector<double> Objective::values(const Evaluation& evaluation) {
     // One copy also waits for the device to finish, so timings around it are real.
-    const auto host = torch::stack(all).detach().to(torch::kCPU, torch::kDouble);
+    const auto host = stacked(evaluation).to(torch::kCPU, torch::kDouble);
     const auto* v = host.data_ptr<double>();
     return std::vector<double>(v, v + host.numel());
 }

@@ -54,6 +54,8 @@ public:
 
     // Total first, then the terms: one device-to-host copy for all of them.
     static std::vector<double> values(const Evaluation& evaluation);
+    // The same as a detached vector on the evaluation's device (no copy, no wait).
+    static torch::Tensor stacked(const Evaluation& evaluation);
 
 private:
     using RawTerm = std::function<torch::Tensor(const std::vector<torch::Tensor>& activations,

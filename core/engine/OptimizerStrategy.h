@@ -11,8 +11,10 @@
 namespace deepart {
 
 struct StepResult {
-    std::vector<double> values; // total, then the terms: the iteration's first evaluation
-    int evaluations = 0;        // forward/backward passes this iteration took
+    // Total, then the terms, of the iteration's first evaluation: a detached vector on the run's
+    // device, so that the run driver copies it to the host once, with its own checks.
+    torch::Tensor values;
+    int evaluations = 0; // forward/backward passes this iteration took
 };
 
 // How the image is optimized: one optimizer iteration at a time on a tensor it was made for

@@ -9,10 +9,12 @@ struct Route {
     AdamOptions adam;
     LbfgsOptions lbfgs;
     std::vector<ScaleStep> scales;
+    Precision precision;
 };
 
 Route route(Preset preset, int outputSize) {
-    Route r{OptimizerKind::Adam, AdamOptions{}, LbfgsOptions{}, {{outputSize, 1000}}};
+    Route r{
+        OptimizerKind::Adam, AdamOptions{}, LbfgsOptions{}, {{outputSize, 1000}}, Precision::Fp32};
     // Both other presets use Adam with a schedule: a 20-iteration warm-up to 0.03 (the seed's
     // first steps at full rate throw the content-initialized image far off: the loss triples),
     // then a geometric decay to 0.003 so the end settles instead of oscillating. Measured on
@@ -29,10 +31,12 @@ Route route(Preset preset, int outputSize) {
     case Preset::Fast:
         r.adam = scheduled;
         r.scales = {{outputSize, 600}};
+        r.precision = Precision::Auto;
         break;
     case Preset::Fine:
         r.adam = scheduled;
         r.scales = {{outputSize, 1000}};
+        r.precision = Precision::Auto;
         break;
     }
     return r;
@@ -69,6 +73,7 @@ void applyPreset(TransferSettings& settings, Preset preset) {
     settings.adam = r.adam;
     settings.lbfgs = r.lbfgs;
     settings.scales = r.scales;
+    settings.precision = r.precision;
 }
 
 Preset matchingPreset(const TransferSettings& settings) {

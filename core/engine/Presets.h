@@ -7,13 +7,16 @@
 
 namespace deepart {
 
-// Ready-made routes to an artwork. A preset sets the optimizer, its options, the scales and
-// the iterations; never the loss weights, layers or pooling, which define the artwork itself.
-//  - seed: the original notebook: 1000 Adam iterations at the output size, learning rate 0.02.
+// Ready-made routes to an artwork. A preset sets the optimizer, its options, the scales, the
+// iterations and the precision; never the loss weights, layers or pooling, which define the
+// artwork itself.
+//  - seed: the original notebook: 1000 Adam iterations at the output size, learning rate 0.02,
+//    strict fp32.
 //  - fast: the quickest route found to the seed's final loss: 600 Adam iterations with a
 //    warm-up and a decaying rate (README, Performance).
 //  - fine: the same schedule over 1000 iterations: the seed's time, a lower loss. Adam keeps
 //    memory low for large outputs (L-BFGS's history grows with the image).
+// fast and fine run the network in Precision::Auto (bf16 where it is fast).
 enum class Preset { Seed, Fast, Fine, Custom };
 
 const char* toString(Preset preset);

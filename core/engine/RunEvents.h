@@ -38,7 +38,8 @@ struct IterationStats {
 // Sent once the first scale is ready, before the first iteration.
 struct RunStarted {
     std::string deviceText;
-    int width = 0; // of the output
+    std::string precisionText; // what the network runs in, e.g. "bf16 (auto: AVX512-BF16)"
+    int width = 0;             // of the output
     int height = 0;
     int totalIterations = 0;
     torch::Tensor image; // the starting image, 1x3xHxW in [0,1], at the first scale's size

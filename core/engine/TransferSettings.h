@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ComputeDevice.h"
+#include "Precision.h"
 
 #include <cstdint>
 #include <string>
@@ -112,6 +113,8 @@ struct TransferSettings {
                                            {"block4_conv1", 0.2},
                                            {"block5_conv1", 0.2}};
     DeviceChoice device = DeviceChoice::Auto;
+    // The seed's is strict fp32; the fast and fine presets take Auto (bf16 where it is fast).
+    Precision precision = Precision::Fp32;
 
     int outputSize() const { return scales.empty() ? 0 : scales.back().size; }
     int totalIterations() const;

@@ -28,8 +28,9 @@ using namespace json;
 
 constexpr QLatin1String kFormat("deepart-settings");
 // Version 2: several styles (inputs.styles, with blend weight, scale and mask), the starting
-// image, preserve_colors. Version 1 files (inputs.style) read as one style.
-constexpr int kVersion = 2;
+// image, preserve_colors. Version 3: precision (older files read as what their preset says, or
+// fp32). Version 1 files (inputs.style) read as one style.
+constexpr int kVersion = 3;
 
 // Readers that hold JSON numbers as doubles (JavaScript, many JSON tools) lose integers above
 // 2^53, so larger seeds travel as decimal strings.
@@ -323,6 +324,7 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
                      {QStringLiteral("seed"), seed}}},
         {QStringLiteral("pooling"), QLatin1String(toString(t.pooling))},
         {QStringLiteral("device"), QLatin1String(toString(t.device))},
+        {QStringLiteral("precision"), QLatin1String(toString(t.precision))},
     };
 }
 
@@ -336,7 +338,8 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     readFormat(json);
     objectAt(json, QString(),
              {"format", "version", "program", "preset", "inputs", "size", "scales", "loss",
-              "optimizer", "snapshot_every", "init", "preserve_colors", "pooling", "device"});
+              "optimizer", "snapshot_every", "init", "preserve_colors", "pooling", "device",
+              "precision"});
 
     RunSettings settings;
     TransferSettings& t = settings.transfer;
@@ -385,6 +388,10 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     readChoice(json, QString(), "pooling", {Pooling::Max, Pooling::Average}, toString, t.pooling);
     readChoice(json, QString(), "device",
                {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, toString, t.device);
+    readChoice(
+        json, QString(), "precision",
+        {Precision::Auto, Precision::Fp32, Precision::Tf32, Precision::Bf16, Precision::Fp16},
+        toString, t.precision);
     return settings;
 }
 

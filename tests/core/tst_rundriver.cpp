@@ -122,6 +122,57 @@ private Q_SLOTS:
         }
     }
 
+    void bf16RunLowersTheLossInFp32() {
+        TransferSettings settings;
+        settings.init = InitMode::Noise;
+        settings.precision = Precision::Bf16;
+        RunControl control;
+        RunStarted started;
+        std::vector<IterationStats> stats;
+        RunSink sink;
+        sink.started = [&](const RunStarted& s) { started = s; };
+        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) { stats.push_back(s); };
+        const RunResult result = runStyleTransfer(plan(31, settings), control, sink);
+        QCOMPARE(result.outcome, RunOutcome::Finished);
+        QCOMPARE(started.precisionText, std::string("bf16"));
+        QCOMPARE(int(stats.size()), 31);
+        for (const auto& s : stats)
+            QVERIFY2(std::isfinite(s.total), qPrintable(QString::number(s.iteration)));
+        const double first = stats.front().total;
+        const double last = stats.back().total;
+        QVERIFY2(last < 0.8 * first, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
+        // The image is optimized in fp32 whatever the network runs in.
+        QCOMPARE(result.image.scalar_type(), torch::kFloat32);
+        QVERIFY(torch::isfinite(result.image).all().item<bool>());
+        QCOMPARE(result.image.size(2), 32);
+        QCOMPARE(result.image.size(3), 40);
+    }
+
+    void bf16StartsCloseToFp32() {
+        // Same image, same weights: the first losses differ by bf16's rounding only (8 bits of
+        // mantissa through 13 layers), far less than the objective's own scale.
+        const auto firstLoss = [this](Precision precision) {
+            TransferSettings settings;
+            settings.init = InitMode::Noise;
+            settings.precision = precision;
+            return run(plan(1, settings)).stats.at(0).total;
+        };
+        const double fp32 = firstLoss(Precision::Fp32);
+        const double bf16 = firstLoss(Precision::Bf16);
+        QVERIFY2(std::abs(bf16 - fp32) < 0.05 * fp32,
+                 qPrintable(QStringLiteral("fp32 %1, bf16 %2").arg(fp32).arg(bf16)));
+        QVERIFY(bf16 != fp32); // it did run in bf16
+    }
+
+    void fp16AndTf32AreRefusedOnTheCpu() {
+        for (Precision precision : {Precision::Fp16, Precision::Tf32}) {
+            TransferSettings settings;
+            settings.precision = precision;
+            expectRefusal(plan(3, settings), {QString::fromUtf8(toString(precision)),
+                                              QStringLiteral("CUDA"), QStringLiteral("bf16")});
+        }
+    }
+
     void contentInitStartsWithZeroContentLoss() {
         const auto r = run(plan(2));
         const auto& first = r.stats.front();

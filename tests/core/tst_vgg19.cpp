@@ -43,6 +43,32 @@ private Q_SLOTS:
         QVERIFY(!torch::allclose(viaMax, viaAvg));
     }
 
+    void bf16LayersReturnFp32CloseToFp32() {
+        const auto weights = test::smallWeights();
+        const auto input = torch::randn({1, 3, 32, 32}, torch::requires_grad());
+        const Vgg19 fp32(weights, 8, Pooling::Max, torch::kCPU);
+        for (bool channelsLast : {false, true}) {
+            const Vgg19 bf16(weights, 8, Pooling::Max, torch::kCPU, torch::kBFloat16, channelsLast);
+            QCOMPARE(bf16.networkType(), torch::kBFloat16);
+            const auto low = bf16.forward(input, {2, 8});
+            const auto exact = fp32.forward(input, {2, 8});
+            for (size_t i = 0; i < low.size(); ++i) {
+                QCOMPARE(low[i].scalar_type(), torch::kFloat32);
+                QCOMPARE(low[i].sizes(), exact[i].sizes());
+                const double error = ((low[i] - exact[i]).norm() / exact[i].norm()).item<double>();
+                // bf16 keeps 8 bits of mantissa: a few layers deep, errors of about 1%.
+                QVERIFY2(error > 0.0 && error < 0.05, qPrintable(QString::number(error)));
+            }
+            // The gradient reaches the fp32 input, in fp32.
+            input.mutable_grad() = torch::Tensor();
+            low[1].sum().backward();
+            const auto grad = input.grad();
+            QCOMPARE(grad.scalar_type(), torch::kFloat32);
+            QVERIFY(torch::isfinite(grad).all().item<bool>());
+            QVERIFY(grad.abs().sum().item<double>() > 0.0);
+        }
+    }
+
     void buildsOnlyUpToDeepestLayer() {
         const Vgg19 net(test::smallWeights(), 4, Pooling::Max, torch::kCPU);
         QCOMPARE(net.deepestLayer(), 4);

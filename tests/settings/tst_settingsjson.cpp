@@ -52,6 +52,7 @@ RunSettings everythingChanged() {
     t.contentLayer = "block4_conv2";
     t.styleLayers = {{"block1_conv2", 0.3 + 0.6}, {"block3_conv4", 1.0 / 7.0}, {"block5_conv3", 0}};
     t.device = DeviceChoice::Cpu;
+    t.precision = Precision::Bf16;
     return s;
 }
 
@@ -92,7 +93,8 @@ private Q_SLOTS:
                   o.lbfgs.strongWolfe == d.lbfgs.strongWolfe));
         QVERIFY(o.saveEvery != d.saveEvery && o.init != d.init && o.noiseRatio != d.noiseRatio &&
                 o.seed != d.seed && o.pooling != d.pooling && o.device != d.device &&
-                o.optimizer != d.optimizer && o.contentLayer != d.contentLayer);
+                o.precision != d.precision && o.optimizer != d.optimizer &&
+                o.contentLayer != d.contentLayer);
 
         const QByteArray text = runSettingsToJsonText(original);
         const RunSettings back = runSettingsFromJsonText(text);
@@ -113,7 +115,7 @@ private Q_SLOTS:
     void documentedShape() {
         const QJsonObject json = runSettingsToJson(everythingChanged());
         QCOMPARE(json.value("format").toString(), QStringLiteral("deepart-settings"));
-        QCOMPARE(json.value("version").toInt(), 2);
+        QCOMPARE(json.value("version").toInt(), 3);
         const QJsonObject inputs = json.value("inputs").toObject();
         const QJsonArray styles = inputs.value("styles").toArray();
         QCOMPARE(styles.size(), 2);
@@ -138,6 +140,7 @@ private Q_SLOTS:
                  QStringLiteral("strong_wolfe"));
         QCOMPARE(json.value("pooling").toString(), QStringLiteral("avg"));
         QCOMPARE(json.value("device").toString(), QStringLiteral("cpu"));
+        QCOMPARE(json.value("precision").toString(), QStringLiteral("bf16"));
         QCOMPARE(json.value("inputs").toObject().value("content").toString(),
                  QString::fromUtf8("photos/Größe ü/portrait \"1\".jpg"));
         // 2^60 + 3 is beyond what a double holds exactly, so it travels as a string.
@@ -230,6 +233,31 @@ private Q_SLOTS:
         QCOMPARE(matchingPreset(read.transfer), Preset::Custom);
     }
 
+    // The seed stays strict fp32; fast and fine take auto; an explicit precision after a preset
+    // wins and makes the settings custom; a version 2 file (no precision) reads as its preset.
+    void precisionFollowsPresetUnlessGiven() {
+        QCOMPARE(RunSettings{}.transfer.precision, Precision::Fp32);
+        QCOMPARE(runSettingsFromJsonText(R"({"preset": "seed"})").transfer.precision,
+                 Precision::Fp32);
+        QCOMPARE(runSettingsFromJsonText(R"({"preset": "fine"})").transfer.precision,
+                 Precision::Auto);
+        const RunSettings old =
+            runSettingsFromJsonText(R"({"version": 2, "preset": "fast", "size": 256})");
+        QCOMPARE(old.transfer.precision, Precision::Auto);
+        QCOMPARE(matchingPreset(old.transfer), Preset::Fast);
+        const RunSettings strict =
+            runSettingsFromJsonText(R"({"preset": "fast", "precision": "fp32"})");
+        QCOMPARE(strict.transfer.precision, Precision::Fp32);
+        QCOMPARE(matchingPreset(strict.transfer), Preset::Custom);
+        for (const char* name : {"auto", "fp32", "tf32", "bf16", "fp16"}) {
+            const QByteArray text = QByteArray(R"({"precision": ")") + name + "\"}";
+            const RunSettings read = runSettingsFromJsonText(text);
+            QCOMPARE(QString::fromLatin1(toString(read.transfer.precision)),
+                     QString::fromLatin1(name));
+            QCOMPARE(runSettingsFromJsonText(runSettingsToJsonText(read)), read);
+        }
+    }
+
     void presetWritten() {
         RunSettings s;
         QCOMPARE(runSettingsToJson(s).value("preset").toString(), QStringLiteral("seed"));
@@ -301,6 +329,8 @@ private Q_SLOTS:
             << QByteArray(R"({"size": 8})") << "size: 8 is out of range";
         QTest::newRow("unknown pooling") << QByteArray(R"({"pooling": "mean"})")
                                          << "pooling: 'mean' is not valid; allowed: max, avg";
+        QTest::newRow("unknown precision")
+            << QByteArray(R"({"precision": "int8"})") << "precision: 'int8' is not valid";
         QTest::newRow("unknown device")
             << QByteArray(R"({"device": "tpu"})") << "device: 'tpu' is not valid";
         QTest::newRow("unknown optimizer") << QByteArray(R"({"optimizer": {"name": "sgd"}})")
@@ -347,8 +377,8 @@ private Q_SLOTS:
         QTest::newRow("fractional seed")
             << QByteArray(R"({"init": {"seed": 2.5}})") << "init.seed: 2.5 is not a whole number";
         QTest::newRow("newer version")
-            << QByteArray(R"({"version": 3, "program": "deepart 9.0", "shiny": true})")
-            << "version: 3 is newer than this program reads (2); the file is from a newer Deep Art "
+            << QByteArray(R"({"version": 4, "program": "deepart 9.0", "shiny": true})")
+            << "version: 4 is newer than this program reads (3); the file is from a newer Deep Art "
                "Gallery (deepart 9.0)";
         QTest::newRow("version zero")
             << QByteArray(R"({"version": 0})") << "version: 0 is out of range";
