@@ -44,12 +44,14 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
     for (size_t i = 0; i < arguments.size(); ++i) {
         const std::string& flag = arguments[i];
         if (i + 1 >= arguments.size())
-            throw std::invalid_argument("unknown or incomplete argument '" + flag +
-                                        "'; usage: deepart-bench [--sizes 128,256,512] "
-                                        "[--iterations 10] [--warmup 2] [--threads 0] "
-                                        "[--device auto|cpu|cuda] [--preset seed|fast|fine] "
-                                        "[--styles 1] [--regions on|off] "
-                                        "[--preserve-colors none|luminance|match]");
+            throw std::invalid_argument(
+                "unknown or incomplete argument '" + flag +
+                "'; usage: deepart-bench [--sizes 128,256,512] "
+                "[--iterations 10] [--warmup 2] [--threads 0] "
+                "[--device auto|cpu|cuda] [--precision auto|fp32|tf32|bf16|fp16] "
+                "[--preset seed|fast|fine] "
+                "[--styles 1] [--regions on|off] "
+                "[--preserve-colors none|luminance|match]");
         const std::string& value = arguments[++i];
         if (flag == "--sizes") {
             options.sizes.clear();
@@ -71,6 +73,11 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
                 options.device = DeviceChoice::Cuda;
             else
                 throw std::invalid_argument("--device: '" + value + "'; allowed: auto, cpu, cuda");
+        } else if (flag == "--precision") {
+            options.precision = precisionFromString(value);
+            if (!options.precision)
+                throw std::invalid_argument("--precision: '" + value +
+                                            "'; allowed: auto, fp32, tf32, bf16, fp16");
         } else if (flag == "--preset") {
             const auto preset = presetFromString(value);
             if (!preset || *preset == Preset::Custom)
@@ -102,8 +109,13 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
     configureThreads(options.threads);
     const torch::Device device = chooseDevice(options.device);
     const Vgg19Weights weights = randomVgg19Weights();
-    out << "deepart-bench: " << describeDevice(device) << ", LibTorch " << TORCH_VERSION
-        << ", random VGG-19 weights, preset " << toString(options.preset) << ", " << options.styles
+    TransferSettings presetSettings;
+    applyPreset(presetSettings, options.preset);
+    const ResolvedPrecision precision =
+        resolvePrecision(options.precision.value_or(presetSettings.precision), device);
+    out << "deepart-bench: " << describeDevice(device) << ", " << describePrecision(precision)
+        << ", LibTorch " << TORCH_VERSION << ", random VGG-19 weights, preset "
+        << toString(options.preset) << ", " << options.styles
         << (options.styles == 1 ? " style" : " styles") << (options.regions ? " in regions" : "")
         << ", colours " << toString(options.colors) << ", " << options.iterations
         << " timed iterations after " << options.warmup << " warm-up\n";
@@ -132,6 +144,8 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         plan.settings.saveEvery = 0;
         plan.settings.setOutputSize(size);
         applyPreset(plan.settings, options.preset);
+        if (options.precision)
+            plan.settings.precision = *options.precision;
         for (auto& scale : plan.settings.scales)
             scale.iterations = std::max(1, options.warmup);
         plan.settings.scales.back().iterations = options.warmup + options.iterations;

@@ -3,6 +3,7 @@
 #include "ComputeDevice.h"
 #include "Presets.h"
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ struct BenchmarkOptions {
     int warmup = 2;
     int threads = 0;
     DeviceChoice device = DeviceChoice::Auto;
+    // Unset: the preset's (seed: fp32; fast and fine: auto).
+    std::optional<Precision> precision;
     // With a preset other than seed, each size runs that preset's scales, every coarser scale
     // cut to `warmup` iterations, and the timings are those of the last (output) scale.
     Preset preset = Preset::Seed;

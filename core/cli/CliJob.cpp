@@ -139,7 +139,8 @@ CliJobResult runCliJob(const CliOptions& o, const RunSettings& run, const std::s
                       << started.totalIterations << " iterations (preset "
                       << toString(matchingPreset(settings)) << ", " << run.styles.size()
                       << (run.styles.size() == 1 ? " style, look " : " styles, look ")
-                      << toString(matchingLook(run)) << ") on " << started.deviceText << '\n';
+                      << toString(matchingLook(run)) << ") on " << started.deviceText << ", "
+                      << started.precisionText << '\n';
         timelapse.started(started.image);
     };
     sink.iteration = [&](const IterationStats& stats, const torch::Tensor& image) {

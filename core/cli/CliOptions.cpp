@@ -206,6 +206,12 @@ void addOptions(QCommandLineParser& parser) {
     opt("seed", QStringLiteral("Random seed for noise [0]."), "n");
     opt("pooling", QStringLiteral("max or avg [max]."), "kind");
     opt("device", QStringLiteral("auto, cpu or cuda [auto: CUDA when available]."), "device");
+    opt("precision",
+        QStringLiteral("What the network computes in: auto, fp32, tf32, bf16 or fp16; losses, "
+                       "Grams and the image stay fp32. auto: bf16 on a CPU with AVX512-BF16 or "
+                       "AMX and on a GPU with bf16, else fp32; tf32 and fp16 need CUDA [fp32; "
+                       "the fast and fine presets: auto]."),
+        "p");
     opt("threads", QStringLiteral("CPU threads [all cores]."), "n");
     opt("save-every",
         QStringLiteral("Save a snapshot every n iterations (counted across scales), 0 for none "
@@ -437,6 +443,11 @@ void layerRunFlags(const QCommandLineParser& parser, RunSettings& run) {
     if (isSet("device"))
         t.device = toChoice(QStringLiteral("device"), value("device"),
                             {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, toString);
+    if (isSet("precision"))
+        t.precision = toChoice(
+            QStringLiteral("precision"), value("precision"),
+            {Precision::Auto, Precision::Fp32, Precision::Tf32, Precision::Bf16, Precision::Fp16},
+            toString);
     if (isSet("save-every"))
         t.saveEvery = toInt(QStringLiteral("save-every"), value("save-every"), 0, 1'000'000);
     if (t.outputSize() > kMaxSize)

@@ -157,6 +157,8 @@ private Q_SLOTS:
         QTest::newRow("line search")
             << QStringList{"--line-search", "armijo"} << "allowed: none, strong-wolfe";
         QTest::newRow("device") << QStringList{"--device", "tpu"} << "allowed: auto, cpu, cuda";
+        QTest::newRow("precision")
+            << QStringList{"--precision", "int8"} << "allowed: auto, fp32, tf32, bf16, fp16";
         QTest::newRow("output type") << QStringList{"--output", "x.gif"} << "unsupported file type";
         QTest::newRow("unknown flag") << QStringList{"--colour"} << "Unknown option 'colour'";
         QTest::newRow("stray") << QStringList{"extra.jpg"} << "unexpected argument 'extra.jpg'";
@@ -305,6 +307,31 @@ private Q_SLOTS:
         QCOMPARE(t.adam.learningRate, 0.3);
         QCOMPARE(t.adam.finalLearningRate, expected.adam.finalLearningRate); // schedule kept
         QCOMPARE(matchingPreset(t), Preset::Custom);
+    }
+
+    void precisionFollowsThePresetUnlessGiven() {
+        const auto seed = parse(required());
+        QVERIFY2(seed.options, seed.message.c_str());
+        QCOMPARE(seed.options->run.transfer.precision, Precision::Fp32);
+        const auto fast = parse(required() << QStringLiteral("--preset=fast"));
+        QVERIFY2(fast.options, fast.message.c_str());
+        QCOMPARE(fast.options->run.transfer.precision, Precision::Auto);
+        // Given after or before the preset, the flag wins (flags are layered on the preset).
+        for (const QStringList& order : {QStringList{"--preset=fast", "--precision=fp32"},
+                                         QStringList{"--precision=fp32", "--preset=fast"}}) {
+            const auto r = parse(required() + order);
+            QVERIFY2(r.options, r.message.c_str());
+            QCOMPARE(r.options->run.transfer.precision, Precision::Fp32);
+            QCOMPARE(matchingPreset(r.options->run.transfer), Preset::Custom);
+        }
+        const auto bf16 =
+            parse(required() << QStringLiteral("--precision") << QStringLiteral("bf16"));
+        QVERIFY2(bf16.options, bf16.message.c_str());
+        QCOMPARE(bf16.options->run.transfer.precision, Precision::Bf16);
+        // fp16 parses anywhere: whether the device can run it is known when the run starts.
+        const auto fp16 = parse(required() << QStringLiteral("--precision=fp16"));
+        QVERIFY2(fp16.options, fp16.message.c_str());
+        QCOMPARE(fp16.options->run.transfer.precision, Precision::Fp16);
     }
 
     void settingsFileThenFlags() {
