@@ -75,7 +75,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
       previewInterval_(spinBox(1, 1000, this)), saveEvery_(spinBox(0, 100000, this)),
       init_(new QComboBox(this)), noiseRatio_(new QDoubleSpinBox(this)),
       pooling_(new QComboBox(this)), seed_(spinBox(0, 2147483647, this)),
-      device_(new QComboBox(this)) {
+      device_(new QComboBox(this)), precision_(new QComboBox(this)) {
     preset_->addItem(tr("Seed: the paper's notebook"), static_cast<int>(Preset::Seed));
     preset_->addItem(tr("Fast: the seed's loss in 60% of the time"),
                      static_cast<int>(Preset::Fast));
@@ -141,6 +141,29 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     if (cuda)
         device_->addItem(tr("CUDA GPU 0 (%1 visible)").arg(torch::cuda::device_count()),
                          static_cast<int>(DeviceChoice::Cuda));
+    // Automatic names what it picks on the CPU (a GPU's choice is known once a run starts).
+    const ResolvedPrecision cpuAuto = resolvePrecision(Precision::Auto, torch::kCPU);
+    const auto addPrecision = [this](const QString& text, Precision precision, const QString& tip) {
+        precision_->addItem(text, static_cast<int>(precision));
+        precision_->setItemData(precision_->count() - 1, tip, Qt::ToolTipRole);
+    };
+    addPrecision(cuda ? tr("Automatic")
+                      : tr("Automatic: %1").arg(QString::fromStdString(describePrecision(cpuAuto))),
+                 Precision::Auto,
+                 tr("bf16 on a CPU with AVX512-BF16 or AMX and on a GPU with bf16, fp32 "
+                    "elsewhere"));
+    addPrecision(tr("fp32 (exact, the seed's)"), Precision::Fp32,
+                 tr("The network in full precision: the slowest and the reference"));
+    addPrecision(tr("bf16 (network only)"), Precision::Bf16,
+                 tr("The network's layers in bfloat16; image, Grams and losses stay fp32"));
+    if (cuda) {
+        addPrecision(tr("tf32 (GPU tensor cores)"), Precision::Tf32,
+                     tr("fp32 storage, TF32 products on Ampere or newer"));
+        addPrecision(tr("fp16 (GPU, network only)"), Precision::Fp16,
+                     tr("The network's layers in half precision with a scaled gradient"));
+    }
+    precision_->setToolTip(tr("The arithmetic of VGG-19's layers. The image, the Gram matrices "
+                              "and every loss stay fp32 whatever is chosen."));
 
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -176,6 +199,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     form->addRow(tr("Pooling"), pooling_);
     form->addRow(tr("Seed"), seed_);
     form->addRow(tr("Device"), device_);
+    form->addRow(tr("Precision"), precision_);
     auto* reset = new QPushButton(tr("Seed defaults"), this);
     reset->setToolTip(tr("Back to the settings of the original paper's notebook"));
     form->addRow(reset);
@@ -211,6 +235,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
         connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::routeEdited);
     connect(history_, &QSpinBox::valueChanged, this, &SettingsPanel::routeEdited);
     connect(lineSearch_, &QCheckBox::toggled, this, &SettingsPanel::routeEdited);
+    connect(precision_, &QComboBox::currentIndexChanged, this, &SettingsPanel::routeEdited);
     resetToDefaults();
 }
 
@@ -279,6 +304,12 @@ void SettingsPanel::showRoute() {
     finalLearningRate_->setValue(route_.adam.finalLearningRate);
     history_->setValue(route_.lbfgs.historySize);
     lineSearch_->setChecked(route_.lbfgs.strongWolfe);
+    // A precision this machine's window does not offer (fp16 from a GPU machine's file) shows
+    // as automatic and runs as such.
+    const int precision = precision_->findData(static_cast<int>(route_.precision));
+    if (precision < 0)
+        route_.precision = Precision::Auto;
+    precision_->setCurrentIndex(precision < 0 ? 0 : precision);
     finalLearningRate_->setEnabled(adam);
     history_->setEnabled(!adam);
     lineSearch_->setEnabled(!adam);
@@ -321,6 +352,7 @@ void SettingsPanel::routeEdited() {
     }
     route_.lbfgs.historySize = history_->value();
     route_.lbfgs.strongWolfe = lineSearch_->isChecked();
+    route_.precision = static_cast<Precision>(precision_->currentData().toInt());
     readScales(); // text that does not parse is put back as it was
     showRoute();
 }
@@ -339,6 +371,7 @@ void SettingsPanel::applyTo(JobRequest& job) const {
     auto& t = job.transfer;
     t.lossWeights = lossWeights();
     t.scales = route_.scales;
+    t.precision = route_.precision;
     t.optimizer = route_.optimizer;
     t.adam = route_.adam;
     t.lbfgs = route_.lbfgs;

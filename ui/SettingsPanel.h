@@ -20,8 +20,8 @@ class WeightControl;
 
 // The run's settings: a preset choice above the detailed settings (loss weights on logarithmic
 // sliders, output size, scales and iterations, optimizer and its options, preview and snapshot
-// intervals, init, pooling, seed, device). The detailed settings show what the preset chose and
-// stay editable; the preset then reads "Custom". GUI thread only.
+// intervals, init, pooling, seed, device, precision). The detailed settings show what the preset
+// chose and stay editable; the preset then reads "Custom". GUI thread only.
 class SettingsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -62,6 +62,7 @@ public:
     QComboBox* lookBox() const { return look_; }
     QComboBox* colorsBox() const { return colors_; }
     QComboBox* initBox() const { return init_; }
+    QComboBox* precisionBox() const { return precision_; }
 
 Q_SIGNALS:
     // A loss weight moved: a running job takes it from its next iteration.
@@ -107,6 +108,7 @@ private:
     QComboBox* pooling_;
     QSpinBox* seed_;
     QComboBox* device_;
+    QComboBox* precision_;
 };
 
 } // namespace deepart

@@ -68,7 +68,9 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
         int lastSnapshot = -1;
         RunSink sink;
         sink.started = [&](const RunStarted& s) {
-            Q_EMIT started(jobId, QString::fromStdString(s.deviceText), QSize(s.width, s.height));
+            // The precision belongs with the device: together they say what the run costs.
+            const QString device = QString::fromStdString(s.deviceText + " · " + s.precisionText);
+            Q_EMIT started(jobId, device, QSize(s.width, s.height));
             Q_EMIT previewReady(jobId, 0, imageOf(s.image));
             sincePreview.start();
         };

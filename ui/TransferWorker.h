@@ -24,6 +24,7 @@ public:
     void run(quint64 jobId, const JobRequest& job, RunControl& control);
 
 Q_SIGNALS:
+    // deviceText: the device and the precision, e.g. "CPU (2 threads) · bf16 (auto: AVX512-BF16)".
     void started(quint64 jobId, const QString& deviceText, const QSize& imageSize);
     void progressed(quint64 jobId, const deepart::IterationStats& stats);
     void previewReady(quint64 jobId, int iteration, const QImage& image);

@@ -92,6 +92,37 @@ private Q_SLOTS:
         QCOMPARE(panel.preset(), Preset::Seed);
     }
 
+    void precisionFollowsThePresetAndReachesTheJob() {
+        SettingsPanel panel;
+        QComboBox* box = panel.precisionBox();
+        QCOMPARE(box->currentData().toInt(), static_cast<int>(Precision::Fp32)); // the seed's
+        panel.setPreset(Preset::Fast);
+        QCOMPARE(box->currentData().toInt(), static_cast<int>(Precision::Auto));
+        // Automatic says what it picks here.
+        QVERIFY2(box->currentText().contains(QStringLiteral("fp32")) ||
+                     box->currentText().contains(QStringLiteral("bf16")),
+                 qPrintable(box->currentText()));
+        box->setCurrentIndex(box->findData(static_cast<int>(Precision::Bf16)));
+        QCOMPARE(panel.preset(), Preset::Custom);
+        QCOMPARE(panel.presetBox()->currentData().toInt(), static_cast<int>(Preset::Custom));
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.precision, Precision::Bf16);
+        // Settings shown from elsewhere carry their precision.
+        job.transfer.precision = Precision::Fp32;
+        panel.showSettings(job);
+        QCOMPARE(box->currentData().toInt(), static_cast<int>(Precision::Fp32));
+        // One this window cannot offer (fp16 from a GPU machine, here on a CPU-only one) shows
+        // and runs as automatic.
+        if (box->findData(static_cast<int>(Precision::Fp16)) < 0) {
+            job.transfer.precision = Precision::Fp16;
+            panel.showSettings(job);
+            QCOMPARE(box->currentData().toInt(), static_cast<int>(Precision::Auto));
+            panel.applyTo(job);
+            QCOMPARE(job.transfer.precision, Precision::Auto);
+        }
+    }
+
     void scalesAndIterationsPerScale() {
         SettingsPanel panel;
         edit(panel.scales(), QStringLiteral("128, 256, 512"));
