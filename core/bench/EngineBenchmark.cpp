@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <sstream>
@@ -37,6 +38,17 @@ int toInt(const std::string& flag, const std::string& text, int min) {
                                 "' is not a whole number >= " + std::to_string(min));
 }
 
+double toPositive(const std::string& flag, const std::string& text) {
+    try {
+        size_t used = 0;
+        const double value = std::stod(text, &used);
+        if (used == text.size() && value > 0.0 && std::isfinite(value))
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument(flag + ": '" + text + "' is not a number greater than 0");
+}
+
 } // namespace
 
 BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& arguments) {
@@ -51,7 +63,8 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
                 "[--device auto|cpu|cuda] [--precision auto|fp32|tf32|bf16|fp16] "
                 "[--preset seed|fast|fine] "
                 "[--styles 1] [--regions on|off] "
-                "[--preserve-colors none|luminance|match]");
+                "[--preserve-colors none|luminance|match] "
+                "[--cross-check ITERATIONS] [--tolerance 1e-3]");
         const std::string& value = arguments[++i];
         if (flag == "--sizes") {
             options.sizes.clear();
@@ -97,6 +110,10 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
                 throw std::invalid_argument("--preserve-colors: '" + value +
                                             "'; allowed: none, luminance, match");
             options.colors = *mode;
+        } else if (flag == "--cross-check") {
+            options.crossCheck = toInt(flag, value, 1);
+        } else if (flag == "--tolerance") {
+            options.tolerance = toPositive(flag, value);
         } else {
             throw std::invalid_argument("unknown argument '" + flag + "'");
         }

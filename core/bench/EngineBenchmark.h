@@ -27,6 +27,10 @@ struct BenchmarkOptions {
     int styles = 1;
     bool regions = false;
     ColorMode colors = ColorMode::None;
+    // Above 0: instead of timing, compare this many iterations of the first size on the device
+    // against the CPU in fp32 (DeviceCrossCheck.h), failing above `tolerance` relative error.
+    int crossCheck = 0;
+    double tolerance = 1e-3;
 };
 
 struct BenchmarkResult {
