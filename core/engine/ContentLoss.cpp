@@ -12,4 +12,14 @@ torch::Tensor ContentLoss::operator()(const torch::Tensor& generatedActivation) 
     return torch::mse_loss(generatedActivation, target_, at::Reduction::Sum) / (4.0 * count);
 }
 
+torch::Tensor ContentLoss::atCore(const torch::Tensor& coreActivation,
+                                  const LayerWindow& window) const {
+    const auto target =
+        target_.narrow(2, window.top, window.height).narrow(3, window.left, window.width);
+    TORCH_CHECK(coreActivation.sizes() == target.sizes(),
+                "the core's activation and its part of the target differ in shape");
+    const double count = static_cast<double>(target_.numel());
+    return torch::mse_loss(coreActivation, target, at::Reduction::Sum) / (4.0 * count);
+}
+
 } // namespace deepart

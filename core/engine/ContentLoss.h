@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TilePlan.h"
+
 #include <torch/types.h>
 
 namespace deepart {
@@ -10,6 +12,9 @@ class ContentLoss {
 public:
     explicit ContentLoss(torch::Tensor contentActivation);
     torch::Tensor operator()(const torch::Tensor& generatedActivation) const;
+    // The part of the loss at one core of a tiled evaluation (TilePlan): the cores' parts add
+    // up to the whole loss.
+    torch::Tensor atCore(const torch::Tensor& coreActivation, const LayerWindow& window) const;
 
 private:
     torch::Tensor target_;

@@ -1,6 +1,9 @@
 #include "MemoryEstimate.h"
 
 #include "Error.h"
+#include "TilePlan.h"
+
+#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +24,26 @@ constexpr double kStyleBytesPerPixel = 700.0;       // the style image's forward
 // Each masked region keeps its masked copies of the style layers' activations for backward:
 // measured +280 MiB for two regions at 512 x 480 px (deepart-cli, README, Creative control).
 constexpr double kRegionBytesPerPixel = 600.0;
+// A tiled run keeps, at the image's size: the image, its gradient and the tiles' gradient, the
+// optimizer's state, the image before the step, the content (and the colour content), the total
+// variation's temporaries, and a style image of the content's size (style scale 1).
+constexpr double kTiledImageBytesPerPixel = 180.0;
+// A masked region at the image's size: the mask at each style layer and its resized copies.
+constexpr double kTiledRegionBytesPerPixel = 12.0;
+// fp32 on 2 threads (deepart-bench, fine preset's layers, 512 px): about 8.2 us a pixel for the
+// forward and backward pass; a forward pass alone about half of that.
+constexpr double kMicrosecondsPerPixel = 8.2;
+constexpr double kForwardShare = 0.5;
+// Cores tried, largest first, when a run must be tiled.
+constexpr int kCoreSizes[] = {4096, 3072, 2048, 1536, 1024, 768, 512, 384, 256};
+
+std::int64_t added(const MemoryEstimate& e) {
+    return e.bytes - e.baseBytes;
+}
+
+double optimizerCopies(const TransferSettings& s) {
+    return s.optimizer == OptimizerKind::Lbfgs ? 2.0 * s.lbfgs.historySize + 4.0 : 4.0;
+}
 
 } // namespace
 
@@ -36,10 +59,33 @@ MemoryEstimate estimateRunMemory(const TransferSettings& s, int contentWidth, in
         (kActivationBytesPerPixel + kRegionBytesPerPixel * maskedRegions) * pixels +
         kStyleBytesPerPixel * stylePixels);
     const double imageBytes = 3.0 * 4.0 * pixels;
-    const double copies =
-        s.optimizer == OptimizerKind::Lbfgs ? 2.0 * s.lbfgs.historySize + 4.0 : 4.0;
-    e.optimizerBytes = static_cast<std::int64_t>(copies * imageBytes);
+    e.optimizerBytes = static_cast<std::int64_t>(optimizerCopies(s) * imageBytes);
     e.bytes = e.baseBytes + e.activationBytes + e.optimizerBytes;
+    return e;
+}
+
+MemoryEstimate estimateTiledRunMemory(const TransferSettings& s, int contentWidth,
+                                      int contentHeight, int styleWidth, int styleHeight,
+                                      std::int64_t weightBytes, int maskedRegions, int tileCoreSize,
+                                      int deepestLayer) {
+    MemoryEstimate e;
+    e.baseBytes = static_cast<std::int64_t>(kBaseBytes) + weightBytes;
+    const TilePlan content(contentWidth, contentHeight, tileCoreSize, deepestLayer);
+    const TilePlan style(styleWidth, styleHeight, tileCoreSize, deepestLayer);
+    // The styles' targets are computed (one tile at a time) before the image's passes start.
+    e.activationBytes = static_cast<std::int64_t>(
+        std::max((kActivationBytesPerPixel + kRegionBytesPerPixel * maskedRegions) *
+                     static_cast<double>(content.largestTilePixels()),
+                 kStyleBytesPerPixel * static_cast<double>(style.largestTilePixels())));
+    const double pixels = static_cast<double>(contentWidth) * contentHeight;
+    // Style images beyond the content's size (style scale > 1) are kept as they are.
+    const double extraStyle =
+        std::max(0.0, static_cast<double>(styleWidth) * styleHeight - pixels) * 3.0 * 4.0;
+    e.imageBytes = static_cast<std::int64_t>(
+        (kTiledImageBytesPerPixel + kTiledRegionBytesPerPixel * maskedRegions) * pixels +
+        extraStyle);
+    e.optimizerBytes = static_cast<std::int64_t>(optimizerCopies(s) * 3.0 * 4.0 * pixels);
+    e.bytes = e.baseBytes + e.activationBytes + e.imageBytes + e.optimizerBytes;
     return e;
 }
 
@@ -66,36 +112,58 @@ std::string formatBytes(std::int64_t bytes) {
     return text;
 }
 
-void checkRunFitsInMemory(const TransferSettings& s, int contentWidth, int contentHeight,
-                          int styleWidth, int styleHeight, std::int64_t weightBytes,
-                          std::int64_t availableBytes, int maskedRegions) {
-    if (availableBytes < 0)
-        return;
-    // The base (libraries, weights) is in memory already when this is asked: what must fit in
-    // the available memory is what the run adds.
-    const auto added = [](const MemoryEstimate& e) { return e.bytes - e.baseBytes; };
-    const auto needed = estimateRunMemory(s, contentWidth, contentHeight, styleWidth, styleHeight,
-                                          weightBytes, maskedRegions);
-    if (added(needed) <= availableBytes)
-        return;
-    // The largest output size (same aspect, same proportions of the scales) that fits.
+MemoryPlan planRunMemory(const TransferSettings& s, int contentWidth, int contentHeight,
+                         int styleWidth, int styleHeight, std::int64_t weightBytes,
+                         std::int64_t availableBytes, int maskedRegions, int deepestLayer) {
     const int output = std::max(contentWidth, contentHeight);
+    const auto tiledPlan = [&](int width, int height, int sWidth, int sHeight, int core) {
+        MemoryPlan plan;
+        plan.tileCoreSize = core;
+        plan.tiles = static_cast<int>(TilePlan(width, height, core, deepestLayer).tiles().size());
+        plan.estimate = estimateTiledRunMemory(s, width, height, sWidth, sHeight, weightBytes,
+                                               maskedRegions, core, deepestLayer);
+        return plan;
+    };
+    // The plan at one output size: whole if that fits, else the largest tiles that fit.
+    const auto bestPlan = [&](int width, int height, int sWidth, int sHeight) {
+        if (s.tileSize > 0)
+            return tiledPlan(width, height, sWidth, sHeight, s.tileSize);
+        MemoryPlan whole;
+        whole.estimate =
+            estimateRunMemory(s, width, height, sWidth, sHeight, weightBytes, maskedRegions);
+        if (availableBytes < 0 || added(whole.estimate) <= availableBytes)
+            return whole;
+        for (int core : kCoreSizes) {
+            if (core >= std::max(width, height))
+                continue; // one tile: no better than whole
+            const MemoryPlan plan = tiledPlan(width, height, sWidth, sHeight, core);
+            if (added(plan.estimate) <= availableBytes)
+                return plan;
+        }
+        return tiledPlan(width, height, sWidth, sHeight, kCoreSizes[std::size(kCoreSizes) - 1]);
+    };
+    const MemoryPlan plan = bestPlan(contentWidth, contentHeight, styleWidth, styleHeight);
+    if (availableBytes < 0 || added(plan.estimate) <= availableBytes)
+        return plan;
+    // The largest output size (same aspect, same proportions of the scales) that fits.
     int fits = 0;
     for (int size = output - 1; size >= 16; size -= std::max(1, size / 64)) {
         const double f = static_cast<double>(size) / output;
-        const auto e = estimateRunMemory(s, static_cast<int>(std::lround(contentWidth * f)),
-                                         static_cast<int>(std::lround(contentHeight * f)),
-                                         static_cast<int>(std::lround(styleWidth * f)),
-                                         static_cast<int>(std::lround(styleHeight * f)),
-                                         weightBytes, maskedRegions);
-        if (added(e) <= availableBytes) {
+        const MemoryPlan smaller = bestPlan(static_cast<int>(std::lround(contentWidth * f)),
+                                            static_cast<int>(std::lround(contentHeight * f)),
+                                            static_cast<int>(std::lround(styleWidth * f)),
+                                            static_cast<int>(std::lround(styleHeight * f)));
+        if (added(smaller.estimate) <= availableBytes) {
             fits = size;
             break;
         }
     }
-    std::string message = "this run needs about " + formatBytes(needed.bytes) + " of memory at " +
-                          std::to_string(output) + " px, and " + formatBytes(availableBytes) +
-                          " is available; ";
+    std::string message =
+        "this run needs about " + formatBytes(plan.estimate.bytes) + " of memory at " +
+        std::to_string(output) + " px" +
+        (plan.tiled() ? " in tiles of " + std::to_string(plan.tileCoreSize) + " px"
+                      : std::string()) +
+        ", and " + formatBytes(availableBytes) + " is available; ";
     if (fits > 0)
         message += "the largest output size that fits is about " + std::to_string(fits) + " px";
     else
@@ -103,6 +171,16 @@ void checkRunFitsInMemory(const TransferSettings& s, int contentWidth, int conte
     if (s.optimizer == OptimizerKind::Lbfgs && s.lbfgs.historySize > 10)
         message += " (or use a shorter L-BFGS history)";
     throw Error(message);
+}
+
+double estimateSecondsPerIteration(const MemoryPlan& plan, int contentWidth, int contentHeight,
+                                   int deepestLayer) {
+    const double threadFactor = 2.0 / std::max(1, at::get_num_threads());
+    const double seconds = kMicrosecondsPerPixel * 1e-6 * threadFactor;
+    if (!plan.tiled())
+        return seconds * static_cast<double>(contentWidth) * contentHeight;
+    const TilePlan tiles(contentWidth, contentHeight, plan.tileCoreSize, deepestLayer);
+    return seconds * static_cast<double>(tiles.totalTilePixels()) * (1.0 + kForwardShare);
 }
 
 } // namespace deepart

@@ -16,8 +16,9 @@ namespace deepart {
 struct MemoryEstimate {
     std::int64_t bytes = 0;
     std::int64_t baseBytes = 0;       // libraries, network weights
-    std::int64_t activationBytes = 0; // forward/backward at the largest scale
+    std::int64_t activationBytes = 0; // forward/backward at the largest scale (tiled: one tile)
     std::int64_t optimizerBytes = 0;  // optimizer state at the largest scale
+    std::int64_t imageBytes = 0;      // tiled: the image-sized tensors a run keeps besides
 };
 
 // `contentWidth` etc. are the images' sizes at the output scale (the largest style's, when there
@@ -27,15 +28,37 @@ MemoryEstimate estimateRunMemory(const TransferSettings& settings, int contentWi
                                  int contentHeight, int styleWidth, int styleHeight,
                                  std::int64_t weightBytes, int maskedRegions = 0);
 
+// The same for a run evaluated in tiles of `tileCoreSize` px (TilePlan, up to `deepestLayer`):
+// the network's memory is one tile's, and what grows with the image is the image-sized tensors
+// (the image, its gradient, the optimizer's state, the inputs, the masks).
+MemoryEstimate estimateTiledRunMemory(const TransferSettings& settings, int contentWidth,
+                                      int contentHeight, int styleWidth, int styleHeight,
+                                      std::int64_t weightBytes, int maskedRegions, int tileCoreSize,
+                                      int deepestLayer);
+
+// How a run will use memory: whole, or in tiles of `tileCoreSize` px (0: whole).
+struct MemoryPlan {
+    MemoryEstimate estimate;
+    int tileCoreSize = 0;
+    int tiles = 1;
+    bool tiled() const { return tileCoreSize > 0; }
+};
+
+// The plan for a run on the CPU. TransferSettings::tileSize 0 (automatic): whole when that fits
+// in `availableBytes` (or it is unknown, < 0), else in the largest tiles that fit; a size > 0:
+// tiles of that size. Throws deepart::Error when not even tiles fit, with the estimate, what is
+// free and the largest output size that fits.
+MemoryPlan planRunMemory(const TransferSettings& settings, int contentWidth, int contentHeight,
+                         int styleWidth, int styleHeight, std::int64_t weightBytes,
+                         std::int64_t availableBytes, int maskedRegions, int deepestLayer);
+
+// Seconds one iteration takes, roughly, on this machine's CPU threads: from the pixels the
+// network runs on per iteration (a tiled one runs twice, with halos).
+double estimateSecondsPerIteration(const MemoryPlan& plan, int contentWidth, int contentHeight,
+                                   int deepestLayer);
+
 // What the system can give without swapping (MemAvailable); -1 when unknown.
 std::int64_t availableMemoryBytes();
-
-// Throws deepart::Error when what the run adds to the base (already in memory when this is
-// called) exceeds `availableBytes`, with the estimate, what is free and the largest output size
-// that fits. Does nothing when availableBytes < 0.
-void checkRunFitsInMemory(const TransferSettings& settings, int contentWidth, int contentHeight,
-                          int styleWidth, int styleHeight, std::int64_t weightBytes,
-                          std::int64_t availableBytes, int maskedRegions = 0);
 
 // "1.4 GiB", "820 MiB".
 std::string formatBytes(std::int64_t bytes);

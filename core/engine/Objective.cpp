@@ -4,6 +4,7 @@
 #include "Preprocessing.h"
 #include "TotalVariation.h"
 
+#include <torch/autograd.h>
 #include <torch/nn/functional/upsampling.h>
 
 #include <algorithm>
@@ -53,6 +54,33 @@ double positionsOf(const torch::Tensor& activation) {
     return static_cast<double>(activation.size(2) * activation.size(3));
 }
 
+torch::Tensor cropped(const torch::Tensor& image, const PixelRect& rect) {
+    return image.narrow(2, rect.top, rect.height).narrow(3, rect.left, rect.width);
+}
+
+// A tile's activation cut to its core.
+torch::Tensor coreOf(const torch::Tensor& activation, const LayerWindow& window) {
+    return activation.narrow(2, window.tileTop, window.height)
+        .narrow(3, window.tileLeft, window.width);
+}
+
+// Hands a gradient computed elsewhere (the tiles' pass 2) to `image`: the value is `value`'s,
+// and backward gives `gradient` times the incoming one.
+class PrecomputedGradient : public torch::autograd::Function<PrecomputedGradient> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor&,
+                                 const torch::Tensor& gradient, const torch::Tensor& value) {
+        ctx->save_for_backward({gradient});
+        return value.clone();
+    }
+
+    static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx,
+                                                 torch::autograd::tensor_list gradOutputs) {
+        const auto saved = ctx->get_saved_variables();
+        return {saved[0] * gradOutputs[0], torch::Tensor(), torch::Tensor()};
+    }
+};
+
 } // namespace
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
@@ -62,8 +90,8 @@ Objective::Objective(const Vgg19& network, const torch::Tensor& content, const t
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content,
                      const std::vector<StyleImage>& styles, const TransferSettings& settings,
-                     const std::function<void()>& checkpoint)
-    : network_(network) {
+                     const std::function<void()>& checkpoint, int tileCoreSize)
+    : network_(network), tileCoreSize_(tileCoreSize), checkpoint_(checkpoint) {
     if (styles.empty())
         throw Error("at least one style image is needed");
     layers_.push_back(vgg19LayerIndexOrThrow(settings.contentLayer));
@@ -73,28 +101,57 @@ Objective::Objective(const Vgg19& network, const torch::Tensor& content,
     }
     const size_t layerCount = styleLayerWeights_.size();
     const std::vector<int> styleLayers(layers_.begin() + 1, layers_.end());
+    if (tileCoreSize > 0) {
+        TilePlan plan(static_cast<int>(content.size(3)), static_cast<int>(content.size(2)),
+                      tileCoreSize, *std::max_element(layers_.begin(), layers_.end()));
+        if (plan.tiled())
+            tiles_ = std::move(plan);
+    }
     {
         torch::NoGradGuard noGrad;
-        // The content at every layer: its features, and the generated image's activation sizes.
-        const auto contentFeatures = network_.forward(toVggInput(content), layers_, checkpoint);
-        contentLoss_ = std::make_unique<ContentLoss>(contentFeatures[0]);
+        // The content's features at the content layer, and the generated image's activation
+        // sizes at the style layers.
+        std::vector<std::pair<int64_t, int64_t>> generatedSizes;
+        torch::Tensor contentFeatures;
+        if (tiles_) {
+            contentFeatures = tiledContentFeatures(content);
+            for (int layer : styleLayers)
+                generatedSizes.emplace_back(TilePlan::activationSide(tiles_->height(), layer),
+                                            TilePlan::activationSide(tiles_->width(), layer));
+        } else {
+            const auto features = network_.forward(toVggInput(content), layers_, checkpoint);
+            contentFeatures = features[0];
+            for (size_t l = 1; l < features.size(); ++l)
+                generatedSizes.emplace_back(features[l].size(2), features[l].size(3));
+        }
+        contentLoss_ = std::make_unique<ContentLoss>(contentFeatures);
 
         // Each style's Gram matrices and activation sizes, one style at a time (only the Grams,
         // n_C x n_C per layer, stay in memory).
         std::vector<std::vector<torch::Tensor>> grams(styles.size());
         std::vector<std::vector<double>> positions(styles.size());
-        for (size_t k = 0; k < styles.size(); ++k)
+        for (size_t k = 0; k < styles.size(); ++k) {
+            const auto& image = styles[k].image;
+            if (tileCoreSize_ > 0) {
+                grams[k] = tiledGrams(image, styleLayers);
+                for (int layer : styleLayers)
+                    positions[k].push_back(static_cast<double>(
+                        TilePlan::activationSide(static_cast<int>(image.size(2)), layer) *
+                        TilePlan::activationSide(static_cast<int>(image.size(3)), layer)));
+                continue;
+            }
             for (const auto& activation :
-                 network_.forward(toVggInput(styles[k].image), styleLayers, checkpoint)) {
+                 network_.forward(toVggInput(image), styleLayers, checkpoint)) {
                 grams[k].push_back(styleGram(activation));
                 positions[k].push_back(positionsOf(activation));
             }
+        }
 
         const std::vector<Region> regions = regionsOf(styles);
         styleLosses_.resize(layerCount);
         for (size_t l = 0; l < layerCount; ++l) {
-            const auto& generated = contentFeatures[l + 1];
-            const double generatedPositions = positionsOf(generated);
+            const auto [generatedHeight, generatedWidth] = generatedSizes[l];
+            const double generatedPositions = static_cast<double>(generatedHeight * generatedWidth);
             for (const Region& region : regions) {
                 // The common size: the blend-weighted mean of the styles' sizes at scale 1.
                 double common = 0.0;
@@ -115,16 +172,15 @@ Objective::Objective(const Vgg19& network, const torch::Tensor& content,
                 torch::Tensor mask;
                 if (region.mask.defined()) {
                     namespace F = torch::nn::functional;
-                    mask = F::interpolate(
-                        region.mask,
-                        F::InterpolateFuncOptions()
-                            .size(std::vector<int64_t>{generated.size(2), generated.size(3)})
-                            .mode(torch::kArea));
+                    mask = F::interpolate(region.mask, F::InterpolateFuncOptions()
+                                                           .size(std::vector<int64_t>{
+                                                               generatedHeight, generatedWidth})
+                                                           .mode(torch::kArea));
                     const double energy = mask.square().sum().item<double>();
                     target = target * (energy / generatedPositions);
                     regionWeight *= mask.sum().item<double>() / generatedPositions;
                 }
-                styleLosses_[l].emplace_back(target, mask, regionWeight);
+                styleLosses_[l].emplace_back(target, mask, regionWeight, generatedPositions);
             }
         }
     }
@@ -159,6 +215,8 @@ void Objective::setLossWeights(const LossWeights& weights) {
 }
 
 Objective::Evaluation Objective::evaluate(const torch::Tensor& image) const {
+    if (tiles_)
+        return evaluateTiled(image);
     const auto activations = network_.forward(toVggInput(image), layers_);
     Evaluation result;
     for (const auto& term : terms_) {
@@ -166,6 +224,130 @@ Objective::Evaluation Objective::evaluate(const torch::Tensor& image) const {
         result.total =
             result.total.defined() ? result.total + result.terms.back() : result.terms.back();
     }
+    return result;
+}
+
+torch::Tensor Objective::tiledContentFeatures(const torch::Tensor& content) const {
+    const TilePlan& plan = *tiles_;
+    const int layer = layers_[0];
+    torch::Tensor features;
+    for (size_t t = 0; t < plan.tiles().size(); ++t) {
+        const auto& tile = plan.tiles()[t];
+        const auto activation =
+            network_.forward(toVggInput(cropped(content, tile.region)), {layer}, checkpoint_)[0];
+        if (!features.defined())
+            features =
+                torch::zeros({1, activation.size(1), TilePlan::activationSide(plan.height(), layer),
+                              TilePlan::activationSide(plan.width(), layer)},
+                             activation.options());
+        const LayerWindow w = plan.window(t, layer);
+        if (!w.empty())
+            features.narrow(2, w.top, w.height)
+                .narrow(3, w.left, w.width)
+                .copy_(coreOf(activation, w));
+    }
+    return features;
+}
+
+std::vector<torch::Tensor> Objective::tiledGrams(const torch::Tensor& image,
+                                                 const std::vector<int>& layers) const {
+    const TilePlan plan(static_cast<int>(image.size(3)), static_cast<int>(image.size(2)),
+                        tileCoreSize_, *std::max_element(layers.begin(), layers.end()));
+    std::vector<torch::Tensor> grams(layers.size());
+    for (size_t t = 0; t < plan.tiles().size(); ++t) {
+        const auto activations = network_.forward(
+            toVggInput(cropped(image, plan.tiles()[t].region)), layers, checkpoint_);
+        for (size_t l = 0; l < layers.size(); ++l) {
+            const LayerWindow w = plan.window(t, layers[l]);
+            if (w.empty())
+                continue;
+            const auto gram = styleGram(coreOf(activations[l], w));
+            grams[l] = grams[l].defined() ? grams[l] + gram : gram;
+        }
+    }
+    return grams;
+}
+
+Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const {
+    const TilePlan& plan = *tiles_;
+    const int tileCount = static_cast<int>(plan.tiles().size());
+    const size_t layerCount = styleLosses_.size();
+    const double contentWeight = terms_[0].weight;
+    const double styleWeight = terms_[1].weight;
+
+    // Pass 1, no gradients: the content loss and each style layer's (and region's) Gram of the
+    // whole image, from the cores.
+    std::vector<std::vector<torch::Tensor>> grams(layerCount);
+    torch::Tensor content = torch::zeros({}, image.options().requires_grad(false));
+    {
+        torch::NoGradGuard noGrad;
+        for (int t = 0; t < tileCount; ++t) {
+            if (tileListener_)
+                tileListener_(1, t, tileCount);
+            const auto input = toVggInput(cropped(image.detach(), plan.tiles()[t].region));
+            const auto activations = network_.forward(input, layers_, checkpoint_);
+            const LayerWindow contentWindow = plan.window(t, layers_[0]);
+            if (!contentWindow.empty())
+                content +=
+                    contentLoss_->atCore(coreOf(activations[0], contentWindow), contentWindow);
+            for (size_t l = 0; l < layerCount; ++l) {
+                const LayerWindow w = plan.window(t, layers_[l + 1]);
+                grams[l].resize(styleLosses_[l].size());
+                if (w.empty())
+                    continue;
+                const auto core = coreOf(activations[l + 1], w);
+                for (size_t r = 0; r < styleLosses_[l].size(); ++r) {
+                    const auto gram = styleLosses_[l][r].coreGram(core, w);
+                    grams[l][r] = grams[l][r].defined() ? grams[l][r] + gram : gram;
+                }
+            }
+        }
+    }
+    torch::Tensor style = torch::zeros({}, content.options());
+    for (size_t l = 0; l < layerCount; ++l)
+        for (size_t r = 0; r < styleLosses_[l].size(); ++r)
+            if (grams[l][r].defined())
+                style = style + styleLosses_[l][r].lossOfGram(grams[l][r]) * styleLayerWeights_[l];
+
+    Evaluation result;
+    result.terms = {content * contentWeight, style * styleWeight,
+                    totalVariation(image) * terms_[2].weight};
+    const auto networkTerms = (result.terms[0] + result.terms[1]).detach();
+    if (!(image.requires_grad() && torch::GradMode::is_enabled())) {
+        result.total = networkTerms + result.terms[2];
+        return result;
+    }
+
+    // Pass 2: each tile's input gradient of the terms whose gradient at its core is the whole
+    // loss's, added up into one image-sized gradient (halos overlap: their parts add).
+    auto gradient = torch::zeros_like(image, torch::MemoryFormat::Contiguous).detach();
+    for (int t = 0; t < tileCount; ++t) {
+        if (tileListener_)
+            tileListener_(2, t, tileCount);
+        const PixelRect& region = plan.tiles()[t].region;
+        const auto tileImage = cropped(image.detach(), region).clone().requires_grad_(true);
+        const auto activations = network_.forward(toVggInput(tileImage), layers_, checkpoint_);
+        auto surrogate = torch::zeros({}, content.options());
+        const LayerWindow contentWindow = plan.window(t, layers_[0]);
+        if (!contentWindow.empty())
+            surrogate = surrogate +
+                        contentLoss_->atCore(coreOf(activations[0], contentWindow), contentWindow) *
+                            contentWeight;
+        for (size_t l = 0; l < layerCount; ++l) {
+            const LayerWindow w = plan.window(t, layers_[l + 1]);
+            if (w.empty())
+                continue;
+            const auto core = coreOf(activations[l + 1], w);
+            for (size_t r = 0; r < styleLosses_[l].size(); ++r)
+                surrogate = surrogate + styleLosses_[l][r].coreGradientTerm(core, w, grams[l][r]) *
+                                            (styleLayerWeights_[l] * styleWeight);
+        }
+        if (!surrogate.requires_grad())
+            continue; // a core with no positions at any layer: nothing flows back
+        surrogate.backward();
+        cropped(gradient, region).add_(tileImage.grad());
+    }
+    result.total = PrecomputedGradient::apply(image, gradient, networkTerms) + result.terms[2];
     return result;
 }
 

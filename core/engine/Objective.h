@@ -3,6 +3,7 @@
 #include "ContentLoss.h"
 #include "StyleImage.h"
 #include "StyleLoss.h"
+#include "TilePlan.h"
 #include "TransferSettings.h"
 #include "Vgg19.h"
 
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,9 +39,20 @@ public:
     // single style at scale 1 is exactly the seed's target. Each region's loss (the guided Gram
     // loss of StyleLoss) is weighted by its share of the image and its styles' total weight.
     // Styles of weight 0 take no part.
+    //
+    // With `tileCoreSize` > 0, an image larger than one core is evaluated in tiles (TilePlan), so
+    // that memory grows with the tile, not the image: the targets are computed tile by tile, and
+    // each evaluate() runs two passes over the tiles. Pass 1 (no gradients) takes every loss's
+    // value and each style layer's Gram of the whole image from the cores; pass 2 runs each tile
+    // again with gradients, through terms whose gradient at the core is the whole loss's (the
+    // content loss's part at the core; for the style, 4 s (G - T) A with the whole G), and adds
+    // the tile's input gradient into one image-sized gradient. The total's backward then hands
+    // that gradient to the image (TV, computed on the whole image, adds its own). The result is
+    // the untiled loss and gradient to float rounding. `checkpoint` is also called between the
+    // tiles' layers then, since one evaluation can take minutes.
     Objective(const Vgg19& network, const torch::Tensor& content,
               const std::vector<StyleImage>& styles, const TransferSettings& settings,
-              const std::function<void()>& checkpoint = {});
+              const std::function<void()>& checkpoint = {}, int tileCoreSize = 0);
     // One style everywhere: the seed's objective.
     Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
               const TransferSettings& settings, const std::function<void()>& checkpoint = {});
@@ -52,12 +65,24 @@ public:
     void setLossWeights(const LossWeights& weights);
     const std::vector<std::string>& termNames() const { return names_; }
 
+    // The tiles, when this objective evaluates in tiles.
+    const std::optional<TilePlan>& tiles() const { return tiles_; }
+    // Called before each tile of each pass of a tiled evaluation (pass 1 or 2, tile from 0),
+    // on the evaluating thread.
+    using TileListener = std::function<void(int pass, int tile, int tiles)>;
+    void setTileListener(TileListener listener) { tileListener_ = std::move(listener); }
+
     // Total first, then the terms: one device-to-host copy for all of them.
     static std::vector<double> values(const Evaluation& evaluation);
     // The same as a detached vector on the evaluation's device (no copy, no wait).
     static torch::Tensor stacked(const Evaluation& evaluation);
 
 private:
+    Evaluation evaluateTiled(const torch::Tensor& image) const;
+    torch::Tensor tiledContentFeatures(const torch::Tensor& content) const;
+    std::vector<torch::Tensor> tiledGrams(const torch::Tensor& image,
+                                          const std::vector<int>& layers) const;
+
     using RawTerm = std::function<torch::Tensor(const std::vector<torch::Tensor>& activations,
                                                 const torch::Tensor& image)>;
     struct Term {
@@ -72,6 +97,10 @@ private:
     std::vector<double> styleLayerWeights_;
     std::vector<std::string> names_;
     std::vector<Term> terms_;
+    std::optional<TilePlan> tiles_;
+    int tileCoreSize_ = 0;
+    std::function<void()> checkpoint_;
+    TileListener tileListener_;
 };
 
 // Index of a VGG-19 layer name; throws deepart::Error naming it when unknown.

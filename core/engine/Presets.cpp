@@ -1,5 +1,7 @@
 #include "Presets.h"
 
+#include <algorithm>
+
 namespace deepart {
 
 namespace {
@@ -11,6 +13,23 @@ struct Route {
     std::vector<ScaleStep> scales;
     Precision precision;
 };
+
+// 512 px with 400 iterations, then doublings up to the output, each with a third of the
+// iterations before it (at least 10).
+std::vector<ScaleStep> printScales(int outputSize) {
+    constexpr int kBaseSize = 512;
+    constexpr int kBaseIterations = 400;
+    std::vector<int> sizes{outputSize};
+    while (sizes.front() / 2 >= kBaseSize)
+        sizes.insert(sizes.begin(), sizes.front() / 2);
+    std::vector<ScaleStep> scales;
+    int iterations = kBaseIterations;
+    for (int size : sizes) {
+        scales.push_back({size, iterations});
+        iterations = std::max(10, iterations / 3);
+    }
+    return scales;
+}
 
 Route route(Preset preset, int outputSize) {
     Route r{
@@ -38,6 +57,11 @@ Route route(Preset preset, int outputSize) {
         r.scales = {{outputSize, 1000}};
         r.precision = Precision::Auto;
         break;
+    case Preset::Print:
+        r.adam = scheduled;
+        r.scales = printScales(outputSize);
+        r.precision = Precision::Auto;
+        break;
     }
     return r;
 }
@@ -52,6 +76,8 @@ const char* toString(Preset preset) {
         return "fast";
     case Preset::Fine:
         return "fine";
+    case Preset::Print:
+        return "print";
     case Preset::Custom:
         return "custom";
     }
@@ -59,10 +85,17 @@ const char* toString(Preset preset) {
 }
 
 std::optional<Preset> presetFromString(const std::string& text) {
-    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Custom})
+    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print, Preset::Custom})
         if (text == toString(p))
             return p;
     return std::nullopt;
+}
+
+std::string presetNames() {
+    std::string names;
+    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print})
+        names += (names.empty() ? "" : ", ") + std::string(toString(p));
+    return names;
 }
 
 void applyPreset(TransferSettings& settings, Preset preset) {
@@ -77,7 +110,7 @@ void applyPreset(TransferSettings& settings, Preset preset) {
 }
 
 Preset matchingPreset(const TransferSettings& settings) {
-    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine}) {
+    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print}) {
         TransferSettings candidate = settings;
         applyPreset(candidate, p);
         if (candidate == settings)

@@ -16,11 +16,17 @@ namespace deepart {
 //    warm-up and a decaying rate (README, Performance).
 //  - fine: the same schedule over 1000 iterations: the seed's time, a lower loss. Adam keeps
 //    memory low for large outputs (L-BFGS's history grows with the image).
-// fast and fine run the network in Precision::Auto (bf16 where it is fast).
-enum class Preset { Seed, Fast, Fine, Custom };
+//  - print: for print sizes: coarse to fine from 512 px, where most of the work is done (the
+//    usual practice with real weights), with few iterations at each larger scale (400 at 512,
+//    then a third as many at each doubling, at least 10); large scales are tiled when they do not
+//    fit in memory (TransferSettings::tileSize stays automatic).
+// fast, fine and print run the network in Precision::Auto (bf16 where it is fast).
+enum class Preset { Seed, Fast, Fine, Print, Custom };
 
 const char* toString(Preset preset);
 std::optional<Preset> presetFromString(const std::string& text);
+// The presets a user can name, for messages and help: "seed, fast, fine, print".
+std::string presetNames();
 
 // Applies `preset` for the settings' current output size. Custom changes nothing.
 void applyPreset(TransferSettings& settings, Preset preset);

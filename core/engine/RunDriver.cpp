@@ -223,7 +223,9 @@ public:
             const torch::Device device = chooseDevice(settings_.device);
             const ResolvedPrecision precision = resolvePrecision(settings_.precision, device);
             if (device.is_cpu())
-                checkMemory();
+                memory_ = planMemory();
+            else
+                memory_.tileCoreSize = settings_.tileSize; // no estimate for GPU memory (yet)
             if (device.is_cuda())
                 configureCuda(precision);
             const Vgg19 network(plan_.weights, deepestLayer(settings_), settings_.pooling, device,
@@ -243,16 +245,22 @@ public:
                         style.mask.defined() ? resized(style.mask, stage.height, stage.width)
                                              : style.mask});
                 }
-                Objective objective(network, stageContent, styles, settings_,
-                                    [this] { control_.throwIfStopped(); });
+                Objective objective(
+                    network, stageContent, styles, settings_, [this] { control_.throwIfStopped(); },
+                    memory_.tileCoreSize);
                 objective.setLossWeights(result_.lossWeights);
+                if (sink_.tile)
+                    objective.setTileListener([this](int pass, int tile, int tiles) {
+                        sink_.tile(TileProgress{iteration_ + 1, pass, tile, tiles});
+                    });
                 startImage(stage, stageContent);
                 const auto optimizer = makeOptimizer(
                     stage.index == 0 ? firstScaleSettings() : settings_, image_, stage.iterations);
                 if (stage.index == 0 && sink_.started)
                     sink_.started(RunStarted{describeDevice(device), describePrecision(precision),
                                              outputWidth_, outputHeight_, scales_.totalIterations(),
-                                             presented(image_)});
+                                             memory_.tileCoreSize, memory_.tiles,
+                                             memory_.estimate.bytes, presented(image_)});
                 for (int k = 0; k < stage.iterations; ++k)
                     if (!iterate(stage, objective, *optimizer))
                         return finish(); // failed: a non-finite loss
@@ -279,7 +287,8 @@ private:
                " px: try a smaller output size";
     }
 
-    void checkMemory() const {
+    // Whole or in tiles, and the estimate the run is checked against (Error when it cannot fit).
+    MemoryPlan planMemory() const {
         std::int64_t weightBytes = 0;
         for (const auto& layer : plan_.weights.layers)
             weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
@@ -292,9 +301,9 @@ private:
             if (static_cast<double>(size.width) * size.height >
                 static_cast<double>(largest.width) * largest.height)
                 largest = size;
-        checkRunFitsInMemory(settings_, outputWidth_, outputHeight_, largest.width, largest.height,
+        return planRunMemory(settings_, outputWidth_, outputHeight_, largest.width, largest.height,
                              weightBytes, plan_.memoryLimitBytes.value_or(availableMemoryBytes()),
-                             masked);
+                             masked, deepestLayer(settings_));
     }
 
     // A run that starts from an image (an earlier result, most often) restarts Adam without its
@@ -365,7 +374,16 @@ private:
         }
         const auto start = std::chrono::steady_clock::now();
         const auto lastGood = image_.detach().clone();
-        const StepResult step = optimizer.step(objective);
+        StepResult step;
+        try {
+            step = optimizer.step(objective);
+        } catch (const RunCancelled&) {
+            // A stop within a (tiled, long) evaluation: L-BFGS may have moved the image to a
+            // point of its line search. The run keeps the image it had.
+            torch::NoGradGuard noGrad;
+            image_.copy_(lastGood);
+            throw;
+        }
         std::vector<double> values;
         {
             torch::NoGradGuard noGrad;
@@ -438,6 +456,7 @@ private:
     const int outputHeight_;
     const int outputWidth_;
     RunResult result_;
+    MemoryPlan memory_;
     PreparedInputs inputs_;
     torch::Tensor stageColorContent_; // the content as given, at the current scale
     torch::Tensor image_;             // the image being optimized, at the current scale

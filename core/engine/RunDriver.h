@@ -39,6 +39,8 @@ struct RunSink {
     // scale's size): front ends decide whether it becomes a preview.
     std::function<void(const IterationStats&, const torch::Tensor& image)> iteration;
     std::function<void(const RunSnapshot&)> snapshot;
+    // Tiled evaluation only: before each tile of each pass within an iteration.
+    std::function<void(const TileProgress&)> tile;
     // The run has stopped on a pause, after `completedIterations`; every iteration callback
     // before it has been made.
     std::function<void(int completedIterations)> paused;
@@ -63,7 +65,8 @@ struct RunResult {
 // between iterations (and between network layers while preparing, so a stop is quick even at
 // large sizes). A non-finite loss ends the run as Failed with the last good image. Throws
 // deepart::Error for unusable settings or images and, on the CPU, for a run whose memory
-// estimate exceeds what is available; other exceptions (out of memory) pass through.
+// estimate exceeds what is available even in tiles (a run too large to evaluate whole is tiled,
+// see planRunMemory); other exceptions (out of memory) pass through.
 RunResult runStyleTransfer(const RunPlan& plan, RunControl& control, const RunSink& sink);
 
 } // namespace deepart

@@ -42,7 +42,21 @@ struct RunStarted {
     int width = 0;             // of the output
     int height = 0;
     int totalIterations = 0;
+    // At the output size: tiled evaluation in tiles of this core size (0: the whole image), how
+    // many, and the memory estimate the run was checked against (0: not checked, e.g. CUDA).
+    int tileSize = 0;
+    int tiles = 1;
+    long long memoryEstimateBytes = 0;
     torch::Tensor image; // the starting image, 1x3xHxW in [0,1], at the first scale's size
+};
+
+// Within an iteration of a tiled evaluation (which can take minutes at print sizes): the tile
+// about to be worked on. Pass 1 measures the losses, pass 2 computes the gradient.
+struct TileProgress {
+    int iteration = 0; // the iteration under way, 1-based
+    int pass = 1;
+    int tile = 0; // 0-based
+    int tiles = 0;
 };
 
 // A snapshot: scheduled (every saveEvery iterations) or asked for through RunControl.

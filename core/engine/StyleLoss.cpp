@@ -44,6 +44,16 @@ torch::Tensor unrolled(const torch::Tensor& activation) {
     return activation.reshape({activation.size(1), -1}).contiguous();
 }
 
+// The backward both style functions share: d/dA scale sum((A A^T - T)^2) = 4 scale (A A^T - T) A
+// (the difference being symmetric), for the saved A and difference.
+torch::autograd::tensor_list styleGradient(torch::autograd::AutogradContext* ctx,
+                                           const torch::autograd::tensor_list& gradOutputs) {
+    const auto saved = ctx->get_saved_variables();
+    const double scale = ctx->saved_data["scale"].toDouble();
+    const auto gradA = leftProduct(saved[1], saved[0]) * (gradOutputs[0] * (4.0 * scale));
+    return {gradA, torch::Tensor(), torch::Tensor()};
+}
+
 class StyleLossFunction : public torch::autograd::Function<StyleLossFunction> {
 public:
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& a,
@@ -56,11 +66,24 @@ public:
 
     static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx,
                                                  torch::autograd::tensor_list gradOutputs) {
-        const auto saved = ctx->get_saved_variables();
-        const double scale = ctx->saved_data["scale"].toDouble();
-        // d/dA sum((A A^T - T)^2) = 4 (A A^T - T) A, the difference being symmetric.
-        const auto gradA = leftProduct(saved[1], saved[0]) * (gradOutputs[0] * (4.0 * scale));
-        return {gradA, torch::Tensor(), torch::Tensor()};
+        return styleGradient(ctx, gradOutputs);
+    }
+};
+
+// The gradient of the style loss at one core for a given whole-image Gram: forward gives 0 (the
+// value comes from the whole Gram), backward 4 s (G - T) A.
+class CoreGradientFunction : public torch::autograd::Function<CoreGradientFunction> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& a,
+                                 const torch::Tensor& difference, double scale) {
+        ctx->save_for_backward({a, difference});
+        ctx->saved_data["scale"] = scale;
+        return torch::zeros({}, a.options());
+    }
+
+    static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx,
+                                                 torch::autograd::tensor_list gradOutputs) {
+        return styleGradient(ctx, gradOutputs);
     }
 };
 
@@ -79,8 +102,10 @@ torch::Tensor styleGram(const torch::Tensor& activation) {
 StyleLoss::StyleLoss(const torch::Tensor& styleActivation)
     : targetGram_(styleGram(styleActivation)) {}
 
-StyleLoss::StyleLoss(torch::Tensor targetGram, torch::Tensor mask, double regionWeight)
-    : targetGram_(std::move(targetGram)), mask_(std::move(mask)), regionWeight_(regionWeight) {
+StyleLoss::StyleLoss(torch::Tensor targetGram, torch::Tensor mask, double regionWeight,
+                     double layerPositions)
+    : targetGram_(std::move(targetGram)), mask_(std::move(mask)), regionWeight_(regionWeight),
+      layerPositions_(layerPositions) {
     if (mask_.defined())
         maskEnergy_ = mask_.square().sum().item<double>();
 }
@@ -93,9 +118,47 @@ torch::Tensor StyleLoss::operator()(const torch::Tensor& generatedActivation) co
             : static_cast<double>(generatedActivation.size(2) * generatedActivation.size(3));
     if (positions <= 0.0) // an empty region at this layer: nothing to match
         return torch::zeros({}, generatedActivation.options());
-    const double scale = regionWeight_ / (4.0 * channels * channels * positions * positions);
     const auto activation = mask_.defined() ? generatedActivation * mask_ : generatedActivation;
-    return StyleLossFunction::apply(unrolled(activation), targetGram_, scale);
+    return StyleLossFunction::apply(unrolled(activation), targetGram_,
+                                    scaleFor(channels, positions));
+}
+
+double StyleLoss::scaleFor(double channels, double positions) const {
+    return regionWeight_ / (4.0 * channels * channels * positions * positions);
+}
+
+double StyleLoss::tiledScale(std::int64_t channels) const {
+    TORCH_CHECK(mask_.defined() || layerPositions_ > 0.0,
+                "a tiled style loss needs the layer's positions");
+    const double positions = mask_.defined() ? maskEnergy_ : layerPositions_;
+    return positions > 0.0 ? scaleFor(static_cast<double>(channels), positions) : 0.0;
+}
+
+torch::Tensor StyleLoss::maskedCore(const torch::Tensor& coreActivation,
+                                    const LayerWindow& window) const {
+    if (!mask_.defined())
+        return coreActivation;
+    return coreActivation *
+           mask_.narrow(2, window.top, window.height).narrow(3, window.left, window.width);
+}
+
+torch::Tensor StyleLoss::coreGram(const torch::Tensor& coreActivation,
+                                  const LayerWindow& window) const {
+    return styleGram(maskedCore(coreActivation, window));
+}
+
+torch::Tensor StyleLoss::lossOfGram(const torch::Tensor& gram) const {
+    return (gram - targetGram_).square().sum() * tiledScale(gram.size(0));
+}
+
+torch::Tensor StyleLoss::coreGradientTerm(const torch::Tensor& coreActivation,
+                                          const LayerWindow& window,
+                                          const torch::Tensor& gram) const {
+    const double scale = tiledScale(coreActivation.size(1));
+    if (scale == 0.0)
+        return torch::zeros({}, coreActivation.options());
+    return CoreGradientFunction::apply(unrolled(maskedCore(coreActivation, window)),
+                                       (gram - targetGram_).contiguous(), scale);
 }
 
 } // namespace deepart

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TilePlan.h"
+
 #include <torch/types.h>
 
 namespace deepart {
@@ -27,15 +29,34 @@ public:
     // The seed's loss for one style image: the target is its Gram matrix.
     explicit StyleLoss(const torch::Tensor& styleActivation);
     // A given target Gram; `mask` 1x1xhxw at the activation's size, or undefined for the whole
-    // image.
-    StyleLoss(torch::Tensor targetGram, torch::Tensor mask, double regionWeight);
+    // image. `layerPositions`: the generated activation's n_H n_W, needed by the tiled pieces
+    // below (a core does not know the whole).
+    StyleLoss(torch::Tensor targetGram, torch::Tensor mask, double regionWeight,
+              double layerPositions = 0.0);
     torch::Tensor operator()(const torch::Tensor& generatedActivation) const;
 
+    // The tiled objective's pieces. The loss depends on the whole image only through its Gram
+    // G = sum over cores of A_c A_c^T, and its gradient at a core is 4 s (G - T) A_c: local,
+    // given G.
+    // A core's share of G (no gradients); `coreActivation` is the core's part of the
+    // activation, `window` where it lies (to crop the mask).
+    torch::Tensor coreGram(const torch::Tensor& coreActivation, const LayerWindow& window) const;
+    // The loss for a whole-image Gram.
+    torch::Tensor lossOfGram(const torch::Tensor& gram) const;
+    // A term that is 0 but whose gradient is the loss's at the core, for a given whole-image G.
+    torch::Tensor coreGradientTerm(const torch::Tensor& coreActivation, const LayerWindow& window,
+                                   const torch::Tensor& gram) const;
+
 private:
+    torch::Tensor maskedCore(const torch::Tensor& coreActivation, const LayerWindow& window) const;
+    double scaleFor(double channels, double positions) const;
+    double tiledScale(std::int64_t channels) const;
+
     torch::Tensor targetGram_;
     torch::Tensor mask_;
     double maskEnergy_ = 0.0; // sum(m^2)
     double regionWeight_ = 1.0;
+    double layerPositions_ = 0.0;
 };
 
 } // namespace deepart

@@ -37,7 +37,7 @@ bool TransferSettings::operator==(const TransferSettings& o) const {
            adam == o.adam && lbfgs == o.lbfgs && saveEvery == o.saveEvery && init == o.init &&
            colors == o.colors && noiseRatio == o.noiseRatio && seed == o.seed &&
            pooling == o.pooling && contentLayer == o.contentLayer && styleLayers == o.styleLayers &&
-           device == o.device && precision == o.precision;
+           device == o.device && precision == o.precision && tileSize == o.tileSize;
 }
 
 const char* toString(InitMode mode) {

@@ -11,7 +11,11 @@ namespace deepart {
 
 // The largest image side a run takes, for the output and for a style image at its style scale.
 // Front ends refuse larger sizes before loading anything.
-constexpr int kMaxImageSide = 8192;
+constexpr int kMaxImageSide = 16384;
+
+// The smallest tile core a run takes (a tile's halo is 96 px at block 5 on each side: smaller
+// cores would spend most of the work on halos).
+constexpr int kMinTileSize = 64;
 
 // The factors of J = alpha * J_content + beta * J_style + gamma * J_tv. Kept apart from the rest
 // of the settings because they may change while a run is going (live steering).
@@ -115,6 +119,10 @@ struct TransferSettings {
     DeviceChoice device = DeviceChoice::Auto;
     // The seed's is strict fp32; the fast and fine presets take Auto (bf16 where it is fast).
     Precision precision = Precision::Fp32;
+    // Tiled evaluation (exact, memory bounded by the tile; see Objective): 0 evaluates the whole
+    // image when it fits in memory and tiles it when not; a size in pixels always tiles images
+    // larger than it, in cores of that size.
+    int tileSize = 0;
 
     int outputSize() const { return scales.empty() ? 0 : scales.back().size; }
     int totalIterations() const;

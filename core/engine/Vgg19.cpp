@@ -58,6 +58,11 @@ std::vector<torch::Tensor> Vgg19::forward(const torch::Tensor& input,
     TORCH_CHECK(last <= deepestLayer_, "Vgg19 was built only up to layer ", deepestLayer_);
     const bool lower = networkType_ != torch::kFloat32;
     const double scale = networkType_ == torch::kHalf ? kFp16GradientScale : 1.0;
+    // Only the layers asked for are kept: without gradients (targets, a tiled evaluation's
+    // first pass) the others are freed as the pass goes.
+    std::vector<bool> wanted(static_cast<size_t>(kVgg19ConvCount), false);
+    for (int index : layers)
+        wanted[static_cast<size_t>(index)] = true;
     std::vector<torch::Tensor> activations(static_cast<size_t>(kVgg19ConvCount));
     torch::Tensor x = input;
     if (lower)
@@ -69,7 +74,8 @@ std::vector<torch::Tensor> Vgg19::forward(const torch::Tensor& input,
             checkpoint();
         const auto& layer = weights_.layers[static_cast<size_t>(i)];
         x = torch::conv2d(x, layer.kernel, layer.bias, /*stride=*/1, /*padding=*/1).relu_();
-        activations[static_cast<size_t>(i)] = x;
+        if (wanted[static_cast<size_t>(i)])
+            activations[static_cast<size_t>(i)] = x;
         if (vgg19PoolsAfter(i) && i < last)
             x = pooling_ == Pooling::Max ? torch::max_pool2d(x, 2, 2) : torch::avg_pool2d(x, 2, 2);
     }

@@ -29,8 +29,9 @@ using namespace json;
 constexpr QLatin1String kFormat("deepart-settings");
 // Version 2: several styles (inputs.styles, with blend weight, scale and mask), the starting
 // image, preserve_colors. Version 3: precision (older files read as what their preset says, or
-// fp32). Version 1 files (inputs.style) read as one style.
-constexpr int kVersion = 3;
+// fp32). Version 4: tile (older files read as automatic tiling). Version 1 files (inputs.style)
+// read as one style.
+constexpr int kVersion = 4;
 
 // Readers that hold JSON numbers as doubles (JavaScript, many JSON tools) lose integers above
 // 2^53, so larger seeds travel as decimal strings.
@@ -325,6 +326,7 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
         {QStringLiteral("pooling"), QLatin1String(toString(t.pooling))},
         {QStringLiteral("device"), QLatin1String(toString(t.device))},
         {QStringLiteral("precision"), QLatin1String(toString(t.precision))},
+        {QStringLiteral("tile"), t.tileSize},
     };
 }
 
@@ -339,7 +341,7 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     objectAt(json, QString(),
              {"format", "version", "program", "preset", "inputs", "size", "scales", "loss",
               "optimizer", "snapshot_every", "init", "preserve_colors", "pooling", "device",
-              "precision"});
+              "precision", "tile"});
 
     RunSettings settings;
     TransferSettings& t = settings.transfer;
@@ -351,7 +353,8 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
 
     Preset preset = Preset::Custom;
     readChoice(json, QString(), "preset",
-               {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Custom}, toString, preset);
+               {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print, Preset::Custom}, toString,
+               preset);
     applyPreset(t, preset);
 
     const QJsonValue inputs = json.value(QLatin1String("inputs"));
@@ -392,6 +395,13 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
         json, QString(), "precision",
         {Precision::Auto, Precision::Fp32, Precision::Tf32, Precision::Bf16, Precision::Fp16},
         toString, t.precision);
+    readInt(json, QString(), "tile", 0, kMaxSize, t.tileSize);
+    if (t.tileSize > 0 && t.tileSize < kMinTileSize)
+        fail(QStringLiteral("tile"), QStringLiteral("%1 is too small; expected 0 (automatic) or "
+                                                    "%2 to %3 px")
+                                         .arg(t.tileSize)
+                                         .arg(kMinTileSize)
+                                         .arg(kMaxSize));
     return settings;
 }
 

@@ -104,8 +104,8 @@ private Q_SLOTS:
 
     void styleSideLimits() {
         QCOMPARE(styleSide(1.0, 512, 1), 512);
-        QCOMPARE(styleSide(2.0, 4096, 1), kMaxImageSide); // at the limit: accepted
-        QVERIFY_THROWS_EXCEPTION(Error, styleSide(2.001, 4096, 1));
+        QCOMPARE(styleSide(2.0, kMaxImageSide / 2, 1), kMaxImageSide); // at the limit: accepted
+        QVERIFY_THROWS_EXCEPTION(Error, styleSide(2.001, kMaxImageSide / 2, 1));
         QCOMPARE(styleSide(0.25, 64, 1), 16); // the smallest side a run takes
         QVERIFY_THROWS_EXCEPTION(Error, styleSide(0.2, 64, 1));
     }
@@ -119,14 +119,14 @@ private Q_SLOTS:
                          message.contains(QStringLiteral("greater than 0")),
                      qPrintable(QStringLiteral("%1: '%2'").arg(bad).arg(message)));
         }
-        // Past the size limit: 200 x 60 px = 12000 px. Checked before any file is read, so a
+        // Past the size limit: 400 x 60 px = 24000 px. Checked before any file is read, so a
         // missing content file does not hide it.
         RunSettings s = settings();
-        s.styles[0].scale = 200.0;
+        s.styles[0].scale = 400.0;
         s.contentPath = path(QStringLiteral("missing.png")).toStdString();
         const QString message = refusal(s);
         QVERIFY2(message.contains(QStringLiteral("style 1")) &&
-                     message.contains(QStringLiteral("12000")) &&
+                     message.contains(QStringLiteral("24000")) &&
                      message.contains(QString::number(kMaxImageSide)),
                  qPrintable(message));
         // Too small to run.

@@ -53,6 +53,7 @@ RunSettings everythingChanged() {
     t.styleLayers = {{"block1_conv2", 0.3 + 0.6}, {"block3_conv4", 1.0 / 7.0}, {"block5_conv3", 0}};
     t.device = DeviceChoice::Cpu;
     t.precision = Precision::Bf16;
+    t.tileSize = 256;
     return s;
 }
 
@@ -94,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(o.saveEvery != d.saveEvery && o.init != d.init && o.noiseRatio != d.noiseRatio &&
                 o.seed != d.seed && o.pooling != d.pooling && o.device != d.device &&
                 o.precision != d.precision && o.optimizer != d.optimizer &&
-                o.contentLayer != d.contentLayer);
+                o.contentLayer != d.contentLayer && o.tileSize != d.tileSize);
 
         const QByteArray text = runSettingsToJsonText(original);
         const RunSettings back = runSettingsFromJsonText(text);
@@ -115,7 +116,7 @@ private Q_SLOTS:
     void documentedShape() {
         const QJsonObject json = runSettingsToJson(everythingChanged());
         QCOMPARE(json.value("format").toString(), QStringLiteral("deepart-settings"));
-        QCOMPARE(json.value("version").toInt(), 3);
+        QCOMPARE(json.value("version").toInt(), 4);
         const QJsonObject inputs = json.value("inputs").toObject();
         const QJsonArray styles = inputs.value("styles").toArray();
         QCOMPARE(styles.size(), 2);
@@ -377,8 +378,8 @@ private Q_SLOTS:
         QTest::newRow("fractional seed")
             << QByteArray(R"({"init": {"seed": 2.5}})") << "init.seed: 2.5 is not a whole number";
         QTest::newRow("newer version")
-            << QByteArray(R"({"version": 4, "program": "deepart 9.0", "shiny": true})")
-            << "version: 4 is newer than this program reads (3); the file is from a newer Deep Art "
+            << QByteArray(R"({"version": 5, "program": "deepart 9.0", "shiny": true})")
+            << "version: 5 is newer than this program reads (4); the file is from a newer Deep Art "
                "Gallery (deepart 9.0)";
         QTest::newRow("version zero")
             << QByteArray(R"({"version": 0})") << "version: 0 is out of range";
@@ -393,6 +394,11 @@ private Q_SLOTS:
         QTest::newRow("invalid JSON")
             << QByteArray(R"({"size": 512,})") << "not valid JSON at offset ";
         QTest::newRow("top-level array") << QByteArray("[1, 2]") << "expected a JSON object";
+        QTest::newRow("tile too small")
+            << QByteArray(R"({"tile": 8})")
+            << "tile: 8 is too small; expected 0 (automatic) or 64 to 16384 px";
+        QTest::newRow("negative tile")
+            << QByteArray(R"({"tile": -1})") << "tile: -1 is out of range";
     }
 
     void refusals() {
