@@ -61,9 +61,9 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
                 "'; usage: deepart-bench [--sizes 128,256,512] "
                 "[--iterations 10] [--warmup 2] [--threads 0] "
                 "[--device auto|cpu|cuda] [--precision auto|fp32|tf32|bf16|fp16] "
-                "[--preset seed|fast|fine] "
+                "[--preset seed|fast|fine|print] "
                 "[--styles 1] [--regions on|off] "
-                "[--preserve-colors none|luminance|match] "
+                "[--preserve-colors none|luminance|match] [--tile PX] [--memory-limit MIB] "
                 "[--cross-check ITERATIONS] [--tolerance 1e-3]");
         const std::string& value = arguments[++i];
         if (flag == "--sizes") {
@@ -94,7 +94,7 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
         } else if (flag == "--preset") {
             const auto preset = presetFromString(value);
             if (!preset || *preset == Preset::Custom)
-                throw std::invalid_argument("--preset: '" + value + "'; allowed: seed, fast, fine");
+                throw std::invalid_argument("--preset: '" + value + "'; allowed: " + presetNames());
             options.preset = *preset;
         } else if (flag == "--styles") {
             options.styles = toInt(flag, value, 1);
@@ -110,6 +110,10 @@ BenchmarkOptions parseBenchmarkArguments(const std::vector<std::string>& argumen
                 throw std::invalid_argument("--preserve-colors: '" + value +
                                             "'; allowed: none, luminance, match");
             options.colors = *mode;
+        } else if (flag == "--tile") {
+            options.tileSize = toInt(flag, value, 0);
+        } else if (flag == "--memory-limit") {
+            options.memoryLimitMiB = toInt(flag, value, 1);
         } else if (flag == "--cross-check") {
             options.crossCheck = toInt(flag, value, 1);
         } else if (flag == "--tolerance") {
@@ -136,10 +140,7 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         << (options.styles == 1 ? " style" : " styles") << (options.regions ? " in regions" : "")
         << ", colours " << toString(options.colors) << ", " << options.iterations
         << " timed iterations after " << options.warmup << " warm-up\n";
-    out << "  size   median ms/it   mean ms/it   peak RSS MiB   estimate MiB\n";
-    std::int64_t weightBytes = 0;
-    for (const auto& layer : weights.layers)
-        weightBytes += (layer.kernel.numel() + layer.bias.numel()) * 4;
+    out << "  size   median ms/it   mean ms/it   peak RSS MiB   estimate MiB   tiles\n";
 
     std::vector<BenchmarkResult> results;
     for (int size : options.sizes) {
@@ -157,6 +158,9 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
             plan.styles.emplace_back(torch::rand({1, 3, size, size}), 1.0, 1.0, mask);
         }
         plan.settings.colors = options.colors;
+        plan.settings.tileSize = options.tileSize;
+        if (options.memoryLimitMiB > 0)
+            plan.memoryLimitBytes = options.memoryLimitMiB * 1024 * 1024;
         plan.settings.device = options.device;
         plan.settings.saveEvery = 0;
         plan.settings.setOutputSize(size);
@@ -169,6 +173,11 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         const int timedFrom = plan.settings.totalIterations() - options.iterations;
         std::vector<double> times;
         RunSink sink;
+        BenchmarkResult r;
+        sink.started = [&](const RunStarted& started) {
+            r.tiles = started.tiles;
+            r.estimateMiB = static_cast<double>(started.memoryEstimateBytes) / (1024.0 * 1024.0);
+        };
         sink.iteration = [&](const IterationStats& stats, const torch::Tensor&) {
             if (stats.iteration > timedFrom)
                 times.push_back(stats.milliseconds);
@@ -178,18 +187,13 @@ std::vector<BenchmarkResult> runEngineBenchmark(const BenchmarkOptions& options,
         if (run.outcome != RunOutcome::Finished || times.empty())
             throw Error("the " + std::to_string(size) + " px run did not finish: " + run.message);
         std::sort(times.begin(), times.end());
-        BenchmarkResult r;
         r.size = size;
         r.medianMs = times[times.size() / 2];
         r.meanMs = std::accumulate(times.begin(), times.end(), 0.0) / times.size();
         r.peakRssMiB = peakRssMiB();
-        r.estimateMiB = estimateRunMemory(plan.settings, size, size, size, size, weightBytes,
-                                          options.regions ? options.styles : 0)
-                            .bytes /
-                        (1024.0 * 1024.0);
         char line[128];
-        std::snprintf(line, sizeof line, "  %4d   %12.1f   %10.1f   %12.0f   %12.0f\n", r.size,
-                      r.medianMs, r.meanMs, r.peakRssMiB, r.estimateMiB);
+        std::snprintf(line, sizeof line, "  %4d   %12.1f   %10.1f   %12.0f   %12.0f   %5d\n",
+                      r.size, r.medianMs, r.meanMs, r.peakRssMiB, r.estimateMiB, r.tiles);
         out << line << std::flush;
         results.push_back(r);
     }

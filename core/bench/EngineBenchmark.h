@@ -27,6 +27,11 @@ struct BenchmarkOptions {
     int styles = 1;
     bool regions = false;
     ColorMode colors = ColorMode::None;
+    // TransferSettings::tileSize: 0 whole when it fits (tiles when not), else tiles of this size.
+    int tileSize = 0;
+    // Memory the run may take, in MiB (RunPlan::memoryLimitBytes); 0: what is available. A
+    // budget below what a size needs whole makes the run tiled, in the largest tiles that fit.
+    long long memoryLimitMiB = 0;
     // Above 0: instead of timing, compare this many iterations of the first size on the device
     // against the CPU in fp32 (DeviceCrossCheck.h), failing above `tolerance` relative error.
     int crossCheck = 0;
@@ -38,7 +43,8 @@ struct BenchmarkResult {
     double medianMs = 0.0;
     double meanMs = 0.0;
     double peakRssMiB = 0.0;
-    double estimateMiB = 0.0; // estimateRunMemory() for the same run
+    double estimateMiB = 0.0; // the run driver's memory estimate for the same run
+    int tiles = 1;            // tiles at the output size (1: whole)
 };
 
 // Reads deepart-bench's arguments; throws std::invalid_argument with a usage sentence.

@@ -6,6 +6,7 @@
 #include "ImageTensor.h"
 #include "IterationLog.h"
 #include "Looks.h"
+#include "MemoryEstimate.h"
 #include "Presets.h"
 #include "ProgressReporter.h"
 #include "RunDriver.h"
@@ -119,6 +120,22 @@ void prepareJobOutputs(const CliOptions& o, const RunSettings& run, const std::s
     checkOutputPath(snapshotPath(o, outputPath, 0));
 }
 
+namespace {
+
+// ", in 16 tiles of 1024 px (about 5.2 GiB)" for a tiled run.
+std::string tilingText(const RunStarted& started) {
+    std::string text;
+    if (started.tileSize > 0 && started.tiles > 1)
+        text = ", in " + std::to_string(started.tiles) + " tiles of " +
+               std::to_string(started.tileSize) + " px";
+    if (started.memoryEstimateBytes > 0)
+        text += (text.empty() ? ", memory about " : " (about ") +
+                formatBytes(started.memoryEstimateBytes) + (text.empty() ? "" : ")");
+    return text;
+}
+
+} // namespace
+
 CliJobResult runCliJob(const CliOptions& o, const RunSettings& run, const std::string& outputPath,
                        const Vgg19Weights& weights) {
     const TransferSettings& settings = run.transfer;
@@ -140,7 +157,7 @@ CliJobResult runCliJob(const CliOptions& o, const RunSettings& run, const std::s
                       << toString(matchingPreset(settings)) << ", " << run.styles.size()
                       << (run.styles.size() == 1 ? " style, look " : " styles, look ")
                       << toString(matchingLook(run)) << ") on " << started.deviceText << ", "
-                      << started.precisionText << '\n';
+                      << started.precisionText << tilingText(started) << '\n';
         timelapse.started(started.image);
     };
     sink.iteration = [&](const IterationStats& stats, const torch::Tensor& image) {
@@ -149,6 +166,10 @@ CliJobResult runCliJob(const CliOptions& o, const RunSettings& run, const std::s
         if (!o.quiet)
             progress.update(stats);
         timelapse.iteration(stats.iteration, image);
+    };
+    sink.tile = [&](const TileProgress& tile) {
+        if (!o.quiet)
+            progress.tile(tile);
     };
     sink.snapshot = [&](const RunSnapshot& snapshot) {
         saveRgbImage(tensorToRgbMat(snapshot.image),
@@ -176,7 +197,7 @@ CliJobResult runCliJob(const CliOptions& o, const RunSettings& run, const std::s
         outcome = {0, "wrote '" + outputPath + "'"};
         break;
     }
-    saveRgbImage(tensorToRgbMat(result.image), imagePath);
+    saveRgbImage(tensorToRgbMat(result.image, o.outputFormat.bitDepth), imagePath, o.outputFormat);
     outcome.message += timelapse.finish(result);
     return outcome;
 }

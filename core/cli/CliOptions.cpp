@@ -144,6 +144,15 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("Result image; .png, .jpg/.jpeg, .tif/.tiff or .webp "
                        "[deepart.png]."),
         "file");
+    opt("bit-depth",
+        QStringLiteral("Bits a channel of the result image: 8, or 16 for .png and .tif (the run "
+                       "computes in floating point; 16 bits keep its smooth gradients for "
+                       "print) [8]."),
+        "bits");
+    opt("dpi",
+        QStringLiteral("Print resolution recorded in the result (.png or .tif), e.g. 300: the "
+                       "printed size is the pixel size divided by it [none]."),
+        "dpi");
     opt("weights",
         QStringLiteral("Keras VGG-19 'notop' HDF5 weights [the weights store, or ~/.keras]."),
         "file");
@@ -157,9 +166,11 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("Print the effective settings (after the file, preset and flags) as JSON "
                        "and exit."));
     opt("preset",
-        QStringLiteral("seed (the paper's notebook), fast (the seed's loss in 60% of its time) "
-                       "or fine (the seed's time, a lower loss) [seed]. Sets optimizer, scales and "
-                       "iterations; flags given as well override it."),
+        QStringLiteral("seed (the paper's notebook), fast (the seed's loss in 60% of its time "
+                       "in fp32), fine (the seed's time, a lower loss) or print (coarse to fine "
+                       "from 512 px, few iterations at the large scales, tiled where needed) "
+                       "[seed]. Sets optimizer, scales, iterations and precision; flags given as "
+                       "well override it."),
         "name");
     opt("size", QStringLiteral("Longer side of the output in pixels [%1].").arg(d.outputSize()),
         "px");
@@ -212,6 +223,12 @@ void addOptions(QCommandLineParser& parser) {
                        "AMX and on a GPU with bf16, else fp32; tf32 and fp16 need CUDA [fp32; "
                        "the fast and fine presets: auto]."),
         "p");
+    opt("tile",
+        QStringLiteral("Evaluate in tiles of this many px a side (%1 or more; exact, with memory "
+                       "bounded by the tile), or 0: whole when it fits in memory, in the largest "
+                       "tiles that fit when not [0].")
+            .arg(kMinTileSize),
+        "px");
     opt("threads", QStringLiteral("CPU threads [all cores]."), "n");
     opt("save-every",
         QStringLiteral("Save a snapshot every n iterations (counted across scales), 0 for none "
@@ -350,8 +367,8 @@ void layerRunFlags(const QCommandLineParser& parser, RunSettings& run) {
     if (isSet("preset")) {
         const auto preset = presetFromString(value("preset").toStdString());
         if (!preset || *preset == Preset::Custom)
-            usageError(QStringLiteral("--preset: '%1' is not valid; allowed: seed, fast, fine")
-                           .arg(value("preset")));
+            usageError(QStringLiteral("--preset: '%1' is not valid; allowed: %2")
+                           .arg(value("preset"), QString::fromStdString(presetNames())));
         applyPreset(t, *preset);
     }
     std::optional<int> iterations;
@@ -450,6 +467,13 @@ void layerRunFlags(const QCommandLineParser& parser, RunSettings& run) {
             toString);
     if (isSet("save-every"))
         t.saveEvery = toInt(QStringLiteral("save-every"), value("save-every"), 0, 1'000'000);
+    if (isSet("tile")) {
+        t.tileSize = toInt(QStringLiteral("tile"), value("tile"), 0, kMaxSize);
+        if (t.tileSize > 0 && t.tileSize < kMinTileSize)
+            usageError(QStringLiteral("--tile: %1 is too small; use 0 (automatic) or %2 px or more")
+                           .arg(t.tileSize)
+                           .arg(kMinTileSize));
+    }
     if (t.outputSize() > kMaxSize)
         usageError(QStringLiteral("the output size %1 is over the limit of %2 px")
                        .arg(t.outputSize())
@@ -533,6 +557,23 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
     o.batch = true;
 }
 
+void readOutputFormat(const QCommandLineParser& parser, CliOptions& o) {
+    if (parser.isSet(QStringLiteral("bit-depth"))) {
+        const QString bits = parser.value(QStringLiteral("bit-depth"));
+        if (bits != QLatin1String("8") && bits != QLatin1String("16"))
+            usageError(QStringLiteral("--bit-depth: '%1' is not valid; allowed: 8, 16").arg(bits));
+        o.outputFormat.bitDepth = bits.toInt();
+    }
+    if (parser.isSet(QStringLiteral("dpi")))
+        o.outputFormat.dpi = toDouble(QStringLiteral("dpi"), parser.value(QStringLiteral("dpi")),
+                                      1.0, 100000.0, false);
+    try {
+        checkWriteOptions(o.outputPath, o.outputFormat);
+    } catch (const Error& e) {
+        usageError(QString::fromStdString(e.what()));
+    }
+}
+
 CliOptions readOptions(const QCommandLineParser& parser) {
     if (!parser.positionalArguments().isEmpty())
         usageError(QStringLiteral("unexpected argument '%1'; see --help")
@@ -556,6 +597,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
             usageError(QStringLiteral("--output: '%1' has an unsupported file type; use .png, "
                                       ".jpg, .jpeg, .tif, .tiff or .webp")
                            .arg(QString::fromStdString(o.outputPath)));
+        readOutputFormat(parser, o);
     }
     readTimelapse(parser, o);
     o.weightsPath = parser.value(QStringLiteral("weights")).toStdString();

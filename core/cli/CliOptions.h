@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BatchJobs.h"
+#include "ImageEncoding.h"
 #include "RunSettings.h"
 
 #include <QStringList>
@@ -16,6 +17,8 @@ namespace deepart {
 struct CliOptions {
     RunSettings run;
     std::string outputPath = "deepart.png";
+    // Bit depth and print resolution of the result image (--bit-depth, --dpi).
+    ImageWriteOptions outputFormat;
     std::string weightsPath; // empty: the weights store
     std::string snapshotDir; // empty: the output's folder
     std::string logJsonPath;

@@ -9,7 +9,8 @@
 namespace deepart {
 
 ProgressReporter::ProgressReporter(bool interactive, std::ostream& out)
-    : interactive_(interactive), out_(out), start_(std::chrono::steady_clock::now()) {}
+    : interactive_(interactive), out_(out), start_(std::chrono::steady_clock::now()),
+      lastTileLine_(start_) {}
 
 std::string ProgressReporter::statusText(const IterationStats& stats) const {
     const double elapsed =
@@ -49,6 +50,26 @@ void ProgressReporter::update(const IterationStats& stats) {
         lastTenth_ = tenth;
         out_ << percent << "%  " << statusText(stats) << '\n' << std::flush;
     }
+}
+
+void ProgressReporter::tile(const TileProgress& progress) {
+    const auto now = std::chrono::steady_clock::now();
+    char text[160];
+    std::snprintf(text, sizeof text, "iteration %d: %s tile %d/%d", progress.iteration,
+                  progress.pass == 1 ? "measuring" : "gradient of", progress.tile + 1,
+                  progress.tiles);
+    if (interactive_) {
+        if (now - lastDraw_ < std::chrono::milliseconds(100))
+            return;
+        lastDraw_ = now;
+        drawn_ = true;
+        out_ << "\r\033[K" << text << std::flush;
+        return;
+    }
+    if (now - lastTileLine_ < std::chrono::seconds(30))
+        return;
+    lastTileLine_ = now;
+    out_ << text << '\n' << std::flush;
 }
 
 void ProgressReporter::finish() {

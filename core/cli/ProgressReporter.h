@@ -14,6 +14,10 @@ public:
     ProgressReporter(bool interactive, std::ostream& out);
 
     void update(const IterationStats& stats);
+    // Within a long (tiled) iteration: the tile under way. On a terminal it replaces the bar's
+    // line; elsewhere a line at most every 30 seconds, so a log shows a minutes-long iteration
+    // moving without a line per tile.
+    void tile(const TileProgress& progress);
     // Ends the live bar's line.
     void finish();
 
@@ -24,6 +28,7 @@ private:
     std::ostream& out_;
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point lastDraw_;
+    std::chrono::steady_clock::time_point lastTileLine_;
     int lastTenth_ = 0;
     bool drawn_ = false;
 };

@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <new>
@@ -118,23 +119,52 @@ std::string openCvVersion() {
     return cv::getVersionString();
 }
 
-void saveRgbImage(const cv::Mat& rgb, const std::string& path) {
-    if (rgb.empty() || rgb.type() != CV_8UC3)
+void checkWriteOptions(const std::string& path, const ImageWriteOptions& options) {
+    const auto ext = lowerExtension(path);
+    const bool deep = ext == ".png" || ext == ".tif" || ext == ".tiff";
+    if (options.bitDepth != 8 && options.bitDepth != 16)
+        throw Error("output '" + path + "': the bit depth must be 8 or 16");
+    if (options.bitDepth == 16 && !deep)
+        throw Error("output '" + path + "': " + ext.substr(std::min<size_t>(1, ext.size())) +
+                    " holds 8 bits a channel; use .png or .tif for 16 bits");
+    if (!(options.dpi >= 0.0 && options.dpi <= 100000.0))
+        throw Error("output '" + path + "': the resolution must be from 1 to 100000 dpi");
+    if (options.dpi > 0.0 && !deep)
+        throw Error("output '" + path +
+                    "': a print resolution is recorded in PNG and TIFF "
+                    "files; use .png or .tif");
+}
+
+void saveRgbImage(const cv::Mat& rgb, const std::string& path, const ImageWriteOptions& options) {
+    if (rgb.empty() || (rgb.type() != CV_8UC3 && rgb.type() != CV_16UC3))
         throw Error("output '" + path + "': there is no image to save");
     if (!isSupportedOutputPath(path))
         throw Error("output '" + path + "': unsupported file type");
-    cv::Mat bgr;
-    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    checkWriteOptions(path, options);
+    cv::Mat image = rgb;
+    const int depth = options.bitDepth == 16 ? CV_16U : CV_8U;
+    if (image.depth() != depth)
+        image.convertTo(image, depth, depth == CV_16U ? 257.0 : 1.0 / 257.0);
     std::vector<uchar> encoded;
-    std::vector<int> params;
     const auto ext = lowerExtension(path);
-    if (ext == ".jpg" || ext == ".jpeg")
-        params = {cv::IMWRITE_JPEG_QUALITY, 95};
-    else if (ext == ".webp")
-        params = {cv::IMWRITE_WEBP_QUALITY, 95};
     bool ok = false;
     try {
-        ok = cv::imencode(ext, bgr, encoded, params);
+        if (ext == ".png") {
+            ok = encodePng(image, options.dpi, encoded);
+        } else {
+            cv::Mat bgr;
+            cv::cvtColor(image, bgr, cv::COLOR_RGB2BGR);
+            std::vector<int> params;
+            if (ext == ".jpg" || ext == ".jpeg")
+                params = {cv::IMWRITE_JPEG_QUALITY, 95};
+            else if (ext == ".webp")
+                params = {cv::IMWRITE_WEBP_QUALITY, 95};
+            else if (options.dpi > 0.0) // TIFF: resolution unit 2 is the inch
+                params = {cv::IMWRITE_TIFF_RESUNIT, 2,
+                          cv::IMWRITE_TIFF_XDPI,    static_cast<int>(std::lround(options.dpi)),
+                          cv::IMWRITE_TIFF_YDPI,    static_cast<int>(std::lround(options.dpi))};
+            ok = cv::imencode(ext, bgr, encoded, params);
+        }
     } catch (const cv::Exception&) {
         ok = false;
     }

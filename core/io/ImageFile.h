@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ImageEncoding.h"
+
 #include <opencv2/core.hpp>
 
 #include <string>
@@ -42,9 +44,14 @@ void checkWritableFilePath(const std::string& what, const std::string& path);
 // dialog.
 std::string openCvVersion();
 
-// Encodes an 8-bit RGB image in the format of `path`'s extension and writes it atomically: to a
-// temporary file first, renamed over `path` only when complete, so a failed write (disk full,
-// no permission) leaves no partial file and no half-overwritten old one.
-void saveRgbImage(const cv::Mat& rgb, const std::string& path);
+// Encodes an RGB image (8-bit, or 16-bit for PNG and TIFF) in the format of `path`'s extension
+// and writes it atomically: to a temporary file first, renamed over `path` only when complete, so
+// a failed write (disk full, no permission) leaves no partial file and no half-overwritten old
+// one. A resolution is recorded in PNG (pHYs) and TIFF files; JPEG and WebP hold 8 bits and no
+// resolution here, and asking for either with them throws Error before anything is written.
+void saveRgbImage(const cv::Mat& rgb, const std::string& path,
+                  const ImageWriteOptions& options = {});
+// That `options` suit the format of `path` (checked before a run, so a mistake costs nothing).
+void checkWriteOptions(const std::string& path, const ImageWriteOptions& options);
 
 } // namespace deepart

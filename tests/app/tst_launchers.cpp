@@ -95,7 +95,7 @@ private Q_SLOTS:
 
     void windowArgumentsAreCheckedLikeTheCli() {
         // Refused before any window (or display) is needed, with the CLI's limits.
-        const QList<QStringList> bad = {{QStringLiteral("--size"), QStringLiteral("8193")},
+        const QList<QStringList> bad = {{QStringLiteral("--size"), QStringLiteral("16385")},
                                         {QStringLiteral("--size"), QStringLiteral("15")},
                                         {QStringLiteral("--size"), QStringLiteral("big")},
                                         {QStringLiteral("--iterations"), QStringLiteral("0")},
@@ -109,9 +109,9 @@ private Q_SLOTS:
                      qPrintable(r.err));
         }
         const Result size = run(QStringLiteral(DEEPART_GUI_PATH),
-                                {QStringLiteral("--size"), QStringLiteral("9000")});
-        QVERIFY2(size.err.contains(QStringLiteral("--size: '9000'")) &&
-                     size.err.contains(QStringLiteral("from 16 to 8192")),
+                                {QStringLiteral("--size"), QStringLiteral("20000")});
+        QVERIFY2(size.err.contains(QStringLiteral("--size: '20000'")) &&
+                     size.err.contains(QStringLiteral("from 16 to 16384")),
                  qPrintable(size.err));
     }
 

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -125,6 +126,57 @@ private Q_SLOTS:
             test::writeRgbImage(path(QStringLiteral("content.png")), test::testPicture(80, 60, 1));
         style_ =
             test::writeRgbImage(path(QStringLiteral("style.jpg")), test::testPicture(50, 70, 2));
+    }
+
+    // --tile: the same run evaluated in 2 x 2 tiles (128 x 96 px in cores of 64) writes the
+    // whole run's image after 3 iterations (to a level of rounding), and says it is tiled.
+    void tiledRunGivesTheWholeRunsImage() {
+        const auto args = [&](const QString& output) {
+            QStringList a = tiny(output);
+            a[a.indexOf(QStringLiteral("--size")) + 1] = QStringLiteral("128");
+            a[a.indexOf(QStringLiteral("--iterations")) + 1] = QStringLiteral("3");
+            return a;
+        };
+        const QString whole = path(QStringLiteral("whole.png"));
+        const QString tiled = path(QStringLiteral("tiled.png"));
+        const auto a = run(args(whole));
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        QVERIFY2(!a.err.contains(QStringLiteral("tiles")), qPrintable(a.err));
+        const auto b = run(args(tiled) << QStringLiteral("--tile") << QStringLiteral("64"));
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        QVERIFY2(b.err.contains(QStringLiteral("in 4 tiles of 64 px")), qPrintable(b.err));
+        const cv::Mat x = loadRgbImage(whole.toStdString(), "whole");
+        const cv::Mat y = loadRgbImage(tiled.toStdString(), "tiled");
+        QCOMPARE(x.cols, 128);
+        // Float rounding turns the sign of the L1 TV term's gradient at the odd pixel (see
+        // tst_tiledobjective): all but a few values within one level, none far off.
+        cv::Mat levels;
+        cv::absdiff(x, y, levels);
+        const double apart = cv::countNonZero(levels.reshape(1) > 1);
+        QVERIFY2(apart <= 0.001 * double(levels.total() * 3), qPrintable(QString::number(apart)));
+        QVERIFY(cv::norm(x, y, cv::NORM_INF) <= 16.0);
+
+        const QString refused = path(QStringLiteral("refused.png"));
+        expectFailure(args(refused) << QStringLiteral("--tile") << QStringLiteral("10"), 2,
+                      QStringLiteral("--tile: 10 is too small"), refused);
+    }
+
+    // --bit-depth 16 --dpi 300: a 16-bit PNG recording 300 dpi; JPEG refuses both in words
+    // before the run.
+    void printOutputHasSixteenBitsAndResolution() {
+        const QString out = path(QStringLiteral("print.png"));
+        const auto r = run(tiny(out) << QStringLiteral("--bit-depth") << QStringLiteral("16")
+                                     << QStringLiteral("--dpi") << QStringLiteral("300"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(cv::imread(out.toStdString(), cv::IMREAD_UNCHANGED).depth(), CV_16U);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("pHYs"));
+        const QString jpeg = path(QStringLiteral("print.jpg"));
+        expectFailure(tiny(jpeg) << QStringLiteral("--bit-depth") << QStringLiteral("16"), 2,
+                      QStringLiteral("holds 8 bits a channel"), jpeg);
+        expectFailure(tiny(jpeg) << QStringLiteral("--dpi") << QStringLiteral("300"), 2,
+                      QStringLiteral("recorded in PNG and TIFF"), jpeg);
     }
 
     void runsAndWritesEverything() {
@@ -287,8 +339,8 @@ private Q_SLOTS:
         expectFailure(args, 1, QStringLiteral("nowhere.png"), out);
 
         args = tiny(out);
-        args << QStringLiteral("--style-scale") << QStringLiteral("300");
-        expectFailure(args, 1, QStringLiteral("the limit is 8192 px"), out);
+        args << QStringLiteral("--style-scale") << QStringLiteral("600");
+        expectFailure(args, 1, QStringLiteral("the limit is 16384 px"), out);
 
         args = tiny(out);
         args << QStringLiteral("--init-image") << path(QStringLiteral("missing-start.png"));

@@ -83,11 +83,12 @@ private Q_SLOTS:
              << QStringLiteral("--device=cpu") << QStringLiteral("--threads=3")
              << QStringLiteral("--save-every=0") << QStringLiteral("--snapshot-dir=snaps")
              << QStringLiteral("--log-json=log.jsonl") << QStringLiteral("--quiet")
-             << QStringLiteral("--weights=w.h5");
+             << QStringLiteral("--weights=w.h5") << QStringLiteral("--tile=512");
         const auto r = parse(args);
         QVERIFY2(r.options, r.message.c_str());
         const auto& o = *r.options;
         const auto& t = o.run.transfer;
+        QCOMPARE(t.tileSize, 512);
         QCOMPARE(o.outputPath, std::string("out.jpg"));
         QCOMPARE(t.scales, (std::vector<ScaleStep>{{64, 7}}));
         QCOMPARE(t.adam.learningRate, 0.5);
@@ -108,11 +109,26 @@ private Q_SLOTS:
         QVERIFY(o.quiet);
     }
 
+    void printOutputFlags() {
+        const auto r =
+            parse(required() << QStringLiteral("--output=big.tif")
+                             << QStringLiteral("--bit-depth=16") << QStringLiteral("--dpi=300")
+                             << QStringLiteral("--size=4096") << QStringLiteral("--preset=print"));
+        QVERIFY2(r.options, r.message.c_str());
+        QCOMPARE(r.options->outputFormat.bitDepth, 16);
+        QCOMPARE(r.options->outputFormat.dpi, 300.0);
+        // print: 512 px with 400 iterations, a third as many at each doubling up to the output.
+        QCOMPARE(r.options->run.transfer.scales,
+                 (std::vector<ScaleStep>{{512, 400}, {1024, 133}, {2048, 44}, {4096, 14}}));
+        QCOMPARE(r.options->run.transfer.precision, Precision::Auto);
+        QCOMPARE(r.options->run.transfer.tileSize, 0);
+    }
+
     void usageErrors_data() {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("expected");
         QTest::newRow("size text") << QStringList{"--size", "big"} << "--size: 'big'";
-        QTest::newRow("size small") << QStringList{"--size", "8"} << "from 16 to 8192";
+        QTest::newRow("size small") << QStringList{"--size", "8"} << "from 16 to 16384";
         QTest::newRow("iterations 0") << QStringList{"--iterations", "0"} << "--iterations";
         QTest::newRow("lr 0") << QStringList{"--learning-rate", "0"} << "--learning-rate";
         QTest::newRow("weight nan") << QStringList{"--style-weight", "nan"} << "--style-weight";
@@ -144,7 +160,14 @@ private Q_SLOTS:
                               << "allowed: painting-colors, photo-colors, photo-palette";
         QTest::newRow("pooling") << QStringList{"--pooling", "min"} << "allowed: max, avg";
         QTest::newRow("optimizer") << QStringList{"--optimizer", "sgd"} << "allowed: adam, lbfgs";
-        QTest::newRow("preset") << QStringList{"--preset", "quick"} << "allowed: seed, fast, fine";
+        QTest::newRow("preset") << QStringList{"--preset", "quick"}
+                                << "allowed: seed, fast, fine, print";
+        QTest::newRow("tile small")
+            << QStringList{"--tile", "32"} << "--tile: 32 is too small; use 0 (automatic) or 64 px";
+        QTest::newRow("tile text") << QStringList{"--tile", "big"} << "--tile: 'big'";
+        QTest::newRow("bit depth")
+            << QStringList{"--bit-depth", "12"} << "--bit-depth: '12' is not valid; allowed: 8, 16";
+        QTest::newRow("dpi zero") << QStringList{"--dpi", "0"} << "--dpi: '0' is not valid";
         QTest::newRow("scales text") << QStringList{"--scales", "128,big"} << "--scales";
         QTest::newRow("scales order") << QStringList{"--scales", "256,128"} << "must increase";
         QTest::newRow("scales vs size")

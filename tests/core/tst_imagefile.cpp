@@ -11,12 +11,46 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <unistd.h>
 
 using namespace deepart;
 
 namespace {
+
+quint32 bigEndian32(const QByteArray& bytes, qsizetype at) {
+    quint32 v = 0;
+    for (int i = 0; i < 4; ++i)
+        v = (v << 8) | static_cast<uchar>(bytes[at + i]);
+    return v;
+}
+
+// The x resolution of a PNG's pHYs chunk (pixels per metre), or -1.
+long pngPixelsPerMetre(const QByteArray& png) {
+    const qsizetype chunk = png.indexOf("pHYs");
+    return chunk < 4 ? -1 : static_cast<long>(bigEndian32(png, chunk + 4));
+}
+
+// The XResolution tag (282) of a little-endian TIFF's first directory, or -1.
+double tiffXResolution(const QByteArray& tiff) {
+    const auto u16 = [&](qsizetype at) {
+        return static_cast<quint32>(static_cast<uchar>(tiff[at])) |
+               static_cast<quint32>(static_cast<uchar>(tiff[at + 1])) << 8;
+    };
+    const auto u32 = [&](qsizetype at) { return u16(at) | u16(at + 2) << 16; };
+    if (!tiff.startsWith("II*"))
+        return -1;
+    const qsizetype directory = u32(4);
+    for (quint32 i = 0; i < u16(directory); ++i) {
+        const qsizetype entry = directory + 2 + 12 * i;
+        if (u16(entry) == 282) {
+            const qsizetype value = u32(entry + 8);
+            return static_cast<double>(u32(value)) / u32(value + 4);
+        }
+    }
+    return -1;
+}
 
 // What the process writes on its stderr (file descriptor 2, where libjpeg and libpng print)
 // while it lives. Test-only: it swaps the descriptor of the whole process.
@@ -248,6 +282,46 @@ private Q_SLOTS:
             if (QByteArray(name).endsWith(".png") || QByteArray(name).contains(".tif"))
                 QCOMPARE(meanError, 0.0);
         }
+    }
+
+    // 16 bits a channel and a print resolution, in PNG (libpng, pHYs) and TIFF (resolution
+    // tags); JPEG and WebP refuse both before writing anything.
+    void sixteenBitsAndPrintResolution() {
+        // A smooth ramp: 16 bits keep 4096 levels across it where 8 bits keep 256.
+        const auto ramp =
+            torch::linspace(0.0, 1.0, 4096).view({1, 1, 1, 4096}).expand({1, 3, 2, 4096});
+        const cv::Mat deep = tensorToRgbMat(ramp.contiguous(), 16);
+        QCOMPARE(deep.type(), CV_16UC3);
+        QCOMPARE(deep.at<cv::Vec3w>(0, 4095)[1], ushort(65535));
+        QCOMPARE(deep.at<cv::Vec3w>(1, 1)[0], ushort(std::lround(65535.0 / 4095.0)));
+        ImageWriteOptions format;
+        format.bitDepth = 16;
+        format.dpi = 300;
+        for (const char* name : {"deep.png", "deep.tif"}) {
+            saveRgbImage(deep, path(name), format);
+            const cv::Mat back = cv::imread(path(name), cv::IMREAD_UNCHANGED);
+            QCOMPARE(back.depth(), CV_16U);
+            cv::Mat rgb;
+            cv::cvtColor(back, rgb, cv::COLOR_BGR2RGB);
+            QCOMPARE(cv::norm(rgb, deep, cv::NORM_INF), 0.0);
+        }
+        QFile png(QString::fromStdString(path("deep.png")));
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        QCOMPARE(pngPixelsPerMetre(png.readAll()), 11811); // 300 dpi
+        QFile tiff(QString::fromStdString(path("deep.tif")));
+        QVERIFY(tiff.open(QIODevice::ReadOnly));
+        QCOMPARE(tiffXResolution(tiff.readAll()), 300.0);
+        // An 8-bit image asked for at 16 bits is widened (level x 257), not refused.
+        saveRgbImage(test::testPicture(8, 8), path("wide.png"), format);
+        QCOMPARE(cv::imread(path("wide.png"), cv::IMREAD_UNCHANGED).depth(), CV_16U);
+        for (const char* name : {"deep.jpg", "deep.webp"}) {
+            QVERIFY_THROWS_EXCEPTION(Error, saveRgbImage(deep, path(name), format));
+            QVERIFY(!QFile::exists(QString::fromStdString(path(name))));
+        }
+        ImageWriteOptions dpiOnly;
+        dpiOnly.dpi = 300;
+        QVERIFY_THROWS_EXCEPTION(Error, checkWriteOptions("a.jpg", dpiOnly));
+        checkWriteOptions("a.tiff", format);
     }
 
     void refusesUnsupportedOutput() {
