@@ -6,6 +6,7 @@
 #include "ImageConversion.h"
 #include "ImageView.h"
 #include "ImageWell.h"
+#include "PrintSizeDialog.h"
 #include "StyleStrip.h"
 #include "TimelapseDialog.h"
 #include "TimelapseExport.h"
@@ -30,16 +31,30 @@ ExportController::ExportController(const Parts& parts, QWidget* window)
                                         nullptr, existing)
                                          .arg(folder)) == QMessageBox::Yes;
     };
+    askFormat_ = [this](QSize pixels,
+                        const ImageWriteOptions& initial) -> std::optional<ImageWriteOptions> {
+        PrintSizeDialog dialog(pixels, initial, window_);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.options();
+    };
 }
 
-QString ExportController::exportSelected(const QString& path) {
+QString ExportController::exportSelected(const QString& path, const ImageWriteOptions& format) {
     const auto selected = view_->selectionModel()->selectedIndexes();
     if (selected.isEmpty())
-        return ExportWriter::exportImage(preview_->image(), path);
+        return ExportWriter::exportImage(preview_->image(), path, {}, {}, format);
     const auto& item = gallery_->item(selected.first().row());
     if (item.kind == GalleryModel::Kind::Snapshot)
-        return ExportWriter::exportSnapshot(item.snapshot, path);
-    return ExportWriter::exportImage(gallery_->image(selected.first().row()), path);
+        return ExportWriter::exportSnapshot(item.snapshot, path, format);
+    return ExportWriter::exportImage(gallery_->image(selected.first().row()), path, {}, {}, format);
+}
+
+QImage ExportController::selectedImage() const {
+    const auto selected = view_->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
+        return preview_->image();
+    return gallery_->image(selected.first().row());
 }
 
 QString ExportController::exportAllTo(const QString& folder, const QString& extension) {
@@ -75,7 +90,16 @@ void ExportController::exportSelectedInteractive() {
         return;
     path = ExportWriter::withFilterExtension(path, filter);
     exportFolder_ = QFileInfo(path).absolutePath();
-    const QString error = exportSelected(path);
+    ImageWriteOptions format;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png") || suffix == QLatin1String("tif") ||
+        suffix == QLatin1String("tiff")) {
+        const auto chosen = askFormat_(selectedImage().size(), lastFormat_);
+        if (!chosen)
+            return;
+        format = lastFormat_ = *chosen;
+    }
+    const QString error = exportSelected(path, format);
     if (error.isEmpty())
         Q_EMIT message(tr("Exported %1").arg(path), 8000);
     else

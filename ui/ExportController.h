@@ -1,11 +1,16 @@
 #pragma once
 
+#include "ImageEncoding.h"
 #include "TimelapseWriter.h"
 
 #include <QObject>
 #include <QString>
 
+#include <QImage>
+#include <QSize>
+
 #include <functional>
+#include <optional>
 
 class QWidget;
 
@@ -35,8 +40,16 @@ public:
     };
     ExportController(const Parts& parts, QWidget* window);
 
-    // Writes the selected gallery item (or the latest preview) to `path`; returns the error.
-    QString exportSelected(const QString& path);
+    // Writes the selected gallery item (or the latest preview) to `path` in `format`; returns
+    // the error.
+    QString exportSelected(const QString& path, const ImageWriteOptions& format = {});
+    // The image Export would write: the selected item's, or the latest preview.
+    QImage selectedImage() const;
+    // Asked after the file name when it is a PNG or TIFF (bit depth and print size); the default
+    // shows a PrintSizeDialog. Returns nothing when cancelled.
+    using FormatQuestion =
+        std::function<std::optional<ImageWriteOptions>(QSize pixels, const ImageWriteOptions&)>;
+    void setFormatQuestion(FormatQuestion ask) { askFormat_ = std::move(ask); }
     QString exportAllTo(const QString& folder, const QString& extension);
     // Export all into `folder` as the menu does: asks before replacing files (confirmReplace).
     QString exportAllAsking(const QString& folder);
@@ -72,6 +85,8 @@ private:
     Workspace* workspace_;
     QString exportFolder_;
     std::function<bool(int, const QString&)> confirmReplace_;
+    FormatQuestion askFormat_;
+    ImageWriteOptions lastFormat_{16, 300.0}; // what the last export chose, offered again
 };
 
 } // namespace deepart

@@ -14,6 +14,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace deepart {
 
 QString ExportWriter::settingsJson(const SnapshotInfo& snapshot) {
@@ -46,13 +48,20 @@ QString ExportWriter::snapshotJson(const SnapshotInfo& snapshot) {
     return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
-QString ExportWriter::exportSnapshot(const SnapshotInfo& snapshot, const QString& path) {
+ImageWriteOptions ExportWriter::keeping(const QImage& image) {
+    ImageWriteOptions format;
+    format.bitDepth = isDeepImage(image) ? 16 : 8;
+    return format;
+}
+
+QString ExportWriter::exportSnapshot(const SnapshotInfo& snapshot, const QString& path,
+                                     const ImageWriteOptions& format) {
     const QImage image = snapshot.loadImage();
     if (image.isNull())
         return QStringLiteral("the image of snapshot %1 is missing (%2)")
             .arg(snapshot.iteration)
             .arg(QDir::toNativeSeparators(snapshot.file));
-    return exportImage(image, path, settingsJson(snapshot), snapshotJson(snapshot));
+    return exportImage(image, path, settingsJson(snapshot), snapshotJson(snapshot), format);
 }
 
 std::optional<RunSettings> readArtworkSettings(const QString& path) {
@@ -68,15 +77,21 @@ std::optional<RunSettings> readArtworkSettings(const QString& path) {
 }
 
 QString ExportWriter::exportImage(const QImage& image, const QString& path,
-                                  const QString& settingsJson, const QString& snapshotJson) {
+                                  const QString& settingsJson, const QString& snapshotJson,
+                                  const ImageWriteOptions& format) {
     if (image.isNull())
         return QStringLiteral("there is no image to export");
     if (!isSupportedOutputPath(path.toStdString()))
         return QStringLiteral("'%1': unsupported file type; use .png, .jpg, .tif or .webp")
             .arg(QFileInfo(path).fileName());
+    try {
+        checkWriteOptions(path.toStdString(), format);
+    } catch (const Error& e) {
+        return QString::fromStdString(e.what());
+    }
     if (QFileInfo(path).suffix().compare(QStringLiteral("png"), Qt::CaseInsensitive) != 0) {
         try {
-            saveRgbImage(toRgbMat(image), path.toStdString());
+            saveRgbImage(toRgbMat(image, format.bitDepth), path.toStdString(), format);
         } catch (const std::exception& e) {
             return QString::fromStdString(describeException(e));
         }
@@ -91,7 +106,16 @@ QString ExportWriter::exportImage(const QImage& image, const QString& path,
         writer.setText(QString::fromLatin1(kSettingsKey), settingsJson);
     if (!snapshotJson.isEmpty())
         writer.setText(QString::fromLatin1(kSnapshotKey), snapshotJson);
-    if (!writer.write(image)) {
+    // Qt writes a 16-bit PNG for 16-bit formats, and the resolution as pHYs.
+    QImage out = format.bitDepth == 16 ? image.convertToFormat(QImage::Format_RGBX64)
+                 : isDeepImage(image)  ? image.convertToFormat(QImage::Format_RGB32)
+                                       : image;
+    if (format.dpi > 0.0) {
+        const int perMetre = static_cast<int>(std::lround(format.dpi / 0.0254));
+        out.setDotsPerMeterX(perMetre);
+        out.setDotsPerMeterY(perMetre);
+    }
+    if (!writer.write(out)) {
         const QString why = writer.errorString();
         file.cancelWriting();
         return QStringLiteral("cannot write '%1': %2").arg(path, why);

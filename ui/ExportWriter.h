@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ImageEncoding.h"
 #include "JobRequest.h"
 #include "RunSettings.h"
 
@@ -27,9 +28,15 @@ public:
     static QString snapshotJson(const SnapshotInfo& snapshot);
 
     // Returns an empty string on success, else why it failed (nothing is left behind).
+    // `format`: 8 or 16 bits a channel (16: PNG and TIFF) and the print resolution recorded in
+    // the file (PNG's pHYs, TIFF's resolution tags).
     static QString exportImage(const QImage& image, const QString& path,
-                               const QString& settingsJson = {}, const QString& snapshotJson = {});
-    static QString exportSnapshot(const SnapshotInfo& snapshot, const QString& path);
+                               const QString& settingsJson = {}, const QString& snapshotJson = {},
+                               const ImageWriteOptions& format = {});
+    static QString exportSnapshot(const SnapshotInfo& snapshot, const QString& path,
+                                  const ImageWriteOptions& format = {});
+    // The format that keeps `image` as it is (16 bits for the run's final image).
+    static ImageWriteOptions keeping(const QImage& image);
     // Writes every snapshot as <folder>/<prefix>-run<N>-<iteration>.<extension> (see
     // exportAllPaths); stops at the first failure and says which file.
     static QString exportAll(const QList<SnapshotInfo>& snapshots, const QString& folder,

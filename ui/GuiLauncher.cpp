@@ -157,7 +157,8 @@ int runGui(int argc, char** argv) {
         QStringLiteral("iterations"),
         QStringLiteral("Iterations at each scale, 1 to %1.").arg(kMaxIterations),
         QStringLiteral("n"));
-    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("seed, fast or fine."),
+    const QCommandLineOption preset(QStringLiteral("preset"),
+                                    QStringLiteral("seed, fast, fine or print."),
                                     QStringLiteral("name"));
     const QCommandLineOption startNow(QStringLiteral("start"),
                                       QStringLiteral("Start the run at once."));
@@ -202,7 +203,7 @@ int runGui(int argc, char** argv) {
         chosenPreset = presetFromString(parser.value(preset).toStdString());
         if (!chosenPreset || *chosenPreset == Preset::Custom) {
             std::cerr << "deepart: --preset: '" << parser.value(preset).toStdString()
-                      << "' is not valid; allowed: seed, fast, fine\n";
+                      << "' is not valid; allowed: " << presetNames() << '\n';
             return 2;
         }
     }

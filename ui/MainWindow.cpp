@@ -229,6 +229,7 @@ void MainWindow::buildLayout() {
     connect(contentWell_, &ImageWell::imageChanged, this, [this] {
         if (!session_->isRunning())
             preview_->setImage(contentWell_->image());
+        settings_->setContentSize(contentWell_->image().size());
     });
     connect(inputs_, &InputsController::changed, this, [this] {
         if (inputErrorShown_)
@@ -254,6 +255,7 @@ void MainWindow::connectSession() {
                 progress_->started();
             });
     connect(session_, &TransferSession::progressed, progress_, &RunProgress::addIteration);
+    connect(session_, &TransferSession::tileProgressed, progress_, &RunProgress::tileProgressed);
     connect(progress_, &RunProgress::statsFlushed, this,
             [this](const QList<IterationStats>& batch) {
                 for (const auto& stats : batch) {

@@ -38,6 +38,22 @@ void RunProgress::addIteration(const IterationStats& stats) {
         timer_.start();
 }
 
+void RunProgress::tileProgressed(int iteration, int pass, int tile, int tiles) {
+    if (paused_)
+        return;
+    flush(); // the iterations before it first
+    text_->setText(pass == 1 ? tr("Iteration %1/%2 · measuring tile %3/%4")
+                                   .arg(iteration)
+                                   .arg(totalIterations_)
+                                   .arg(tile + 1)
+                                   .arg(tiles)
+                             : tr("Iteration %1/%2 · gradient of tile %3/%4")
+                                   .arg(iteration)
+                                   .arg(totalIterations_)
+                                   .arg(tile + 1)
+                                   .arg(tiles));
+}
+
 void RunProgress::setPaused(bool paused) {
     paused_ = paused;
     // "Paused" at once, until heldAt() says at which iteration; nothing else overwrites that.

@@ -26,6 +26,8 @@ public:
     void preparing(int totalIterations);
     void started();
     void addIteration(const IterationStats& stats);
+    // Within a long (tiled) iteration: "Iteration 3/20 · measuring tile 5/16".
+    void tileProgressed(int iteration, int pass, int tile, int tiles);
     void setPaused(bool paused);
     void heldAt(int completed);
     void finished(int completed, bool stopped);

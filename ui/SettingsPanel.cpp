@@ -1,5 +1,7 @@
 #include "SettingsPanel.h"
 
+#include "RunMemoryNote.h"
+
 #include "SettingsJson.h"
 #include "WeightControl.h"
 
@@ -75,11 +77,14 @@ SettingsPanel::SettingsPanel(QWidget* parent)
       previewInterval_(spinBox(1, 1000, this)), saveEvery_(spinBox(0, 100000, this)),
       init_(new QComboBox(this)), noiseRatio_(new QDoubleSpinBox(this)),
       pooling_(new QComboBox(this)), seed_(spinBox(0, 2147483647, this)),
-      device_(new QComboBox(this)), precision_(new QComboBox(this)) {
+      device_(new QComboBox(this)), precision_(new QComboBox(this)),
+      tile_(spinBox(0, kMaxImageSide, this)), memoryNote_(new QLabel(this)) {
     preset_->addItem(tr("Seed: the paper's notebook"), static_cast<int>(Preset::Seed));
     preset_->addItem(tr("Fast: the seed's loss in 60% of the time"),
                      static_cast<int>(Preset::Fast));
     preset_->addItem(tr("Fine: the seed's time, a lower loss"), static_cast<int>(Preset::Fine));
+    preset_->addItem(tr("Print: coarse to fine from 512 px, for large outputs"),
+                     static_cast<int>(Preset::Print));
     preset_->addItem(tr("Custom"), static_cast<int>(Preset::Custom));
     preset_->setToolTip(tr("Sets the optimizer, scales and iterations; never the weights, layers "
                            "or pooling, which define the artwork"));
@@ -185,6 +190,9 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     form->addRow(tr("Style weight β"), styleWeight_);
     form->addRow(tr("Smoothness (TV) γ"), tvWeight_);
     form->addRow(tr("Output size"), size_);
+    memoryNote_->setWordWrap(true);
+    memoryNote_->setObjectName(QStringLiteral("memoryNote"));
+    form->addRow(memoryNote_);
     form->addRow(tr("Scales"), scales_);
     form->addRow(tr("Iterations"), iterations_);
     form->addRow(tr("Optimizer"), optimizer_);
@@ -200,6 +208,13 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     form->addRow(tr("Seed"), seed_);
     form->addRow(tr("Device"), device_);
     form->addRow(tr("Precision"), precision_);
+    tile_->setSpecialValueText(tr("Automatic"));
+    tile_->setSuffix(QStringLiteral(" px"));
+    tile_->setSingleStep(256);
+    tile_->setToolTip(tr("Evaluate the image in tiles of this size: exact, with memory bounded by "
+                         "the tile, so print sizes fit. Automatic: whole when it fits in memory, "
+                         "in the largest tiles that fit when not."));
+    form->addRow(tr("Tiles"), tile_);
     auto* reset = new QPushButton(tr("Seed defaults"), this);
     reset->setToolTip(tr("Back to the settings of the original paper's notebook"));
     form->addRow(reset);
@@ -236,6 +251,15 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     connect(history_, &QSpinBox::valueChanged, this, &SettingsPanel::routeEdited);
     connect(lineSearch_, &QCheckBox::toggled, this, &SettingsPanel::routeEdited);
     connect(precision_, &QComboBox::currentIndexChanged, this, &SettingsPanel::routeEdited);
+    connect(tile_, &QSpinBox::valueChanged, this, [this](int size) {
+        // 1 to 63 px is no tile size: the step from Automatic goes to the smallest one.
+        if (size > 0 && size < kMinTileSize) {
+            tile_->setValue(size > tileSize_ ? kMinTileSize : 0);
+            return;
+        }
+        tileSize_ = size;
+        updateMemoryNote();
+    });
     resetToDefaults();
 }
 
@@ -279,6 +303,17 @@ void SettingsPanel::setInitImage(const QString& path) {
     }
 }
 
+void SettingsPanel::setContentSize(QSize size) {
+    contentSize_ = size;
+    updateMemoryNote();
+}
+
+void SettingsPanel::updateMemoryNote() {
+    TransferSettings next = route_;
+    next.tileSize = tile_->value();
+    memoryNote_->setText(runMemoryNote(next, contentSize_));
+}
+
 void SettingsPanel::setRunActive(bool active) {
     runHint_->setVisible(active);
 }
@@ -316,6 +351,7 @@ void SettingsPanel::showRoute() {
     const Preset matched = matchingPreset(route_);
     preset_->setCurrentIndex(preset_->findData(static_cast<int>(matched)));
     updating_ = false;
+    updateMemoryNote();
 }
 
 void SettingsPanel::readScales() {
@@ -384,6 +420,7 @@ void SettingsPanel::applyTo(JobRequest& job) const {
     t.pooling = static_cast<Pooling>(pooling_->currentData().toInt());
     t.seed = static_cast<std::uint64_t>(seed_->value());
     t.device = static_cast<DeviceChoice>(device_->currentData().toInt());
+    t.tileSize = tile_->value();
 }
 
 void SettingsPanel::showSettings(const JobRequest& job) {
@@ -413,6 +450,7 @@ void SettingsPanel::showSettings(const JobRequest& job) {
     seed_->setValue(static_cast<int>(std::min<std::uint64_t>(t.seed, 2147483647)));
     const int device = device_->findData(static_cast<int>(t.device));
     device_->setCurrentIndex(device < 0 ? 0 : device);
+    tile_->setValue(t.tileSize);
     noiseRatio_->setEnabled(t.init == InitMode::Blend);
 }
 

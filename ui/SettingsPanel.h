@@ -4,6 +4,7 @@
 #include "Looks.h"
 #include "Presets.h"
 
+#include <QSize>
 #include <QWidget>
 
 class QCheckBox;
@@ -45,6 +46,11 @@ public:
     QLabel* runHint() const { return runHint_; }
     // Start the next runs from this image file ("Start from: Image file…").
     void setInitImage(const QString& path);
+    // The photo's size, for the note on the next run's memory and tiling (its aspect sets the
+    // output's).
+    void setContentSize(QSize size);
+    QLabel* memoryNote() const { return memoryNote_; }
+    QSpinBox* tileBox() const { return tile_; }
 
     // Stored as the settings schema's JSON (key "run/settings") plus the preview interval.
     void save(QSettings& settings) const;
@@ -79,6 +85,7 @@ private:
     void sizeEdited(int size);
     void readScales(); // accepts the scales text, or leaves route_ as it was
     void initChosen(); // asks for the image when "Image file…" is chosen
+    void updateMemoryNote();
 
     // The preset-controlled part of the settings, as last shown or accepted.
     TransferSettings route_;
@@ -109,6 +116,10 @@ private:
     QSpinBox* seed_;
     QComboBox* device_;
     QComboBox* precision_;
+    QSpinBox* tile_;
+    QLabel* memoryNote_;
+    QSize contentSize_;
+    int tileSize_ = 0; // as last accepted, to step over the sizes below the smallest
 };
 
 } // namespace deepart

@@ -29,6 +29,8 @@ TransferSession::TransferSession(QObject* parent)
     connect(worker_, &TransferWorker::started, this, forCurrentJob(&TransferSession::started));
     connect(worker_, &TransferWorker::progressed, this,
             forCurrentJob(&TransferSession::progressed));
+    connect(worker_, &TransferWorker::tileProgressed, this,
+            forCurrentJob(&TransferSession::tileProgressed));
     connect(worker_, &TransferWorker::previewReady, this,
             forCurrentJob(&TransferSession::previewReady));
     connect(worker_, &TransferWorker::snapshotReady, this,

@@ -48,6 +48,7 @@ public:
 Q_SIGNALS:
     void started(const QString& deviceText, const QSize& imageSize);
     void progressed(const deepart::IterationStats& stats);
+    void tileProgressed(int iteration, int pass, int tile, int tiles);
     void previewReady(int iteration, const QImage& image);
     void snapshotReady(const deepart::SnapshotInfo& snapshot);
     // The run is holding on a pause after this many iterations (all of them reported).

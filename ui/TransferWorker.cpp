@@ -14,8 +14,8 @@ namespace deepart {
 
 namespace {
 
-QImage imageOf(const torch::Tensor& image) {
-    return deepart::toQImage(tensorToRgbMat(image));
+QImage imageOf(const torch::Tensor& image, int bitDepth = 8) {
+    return deepart::toQImage(tensorToRgbMat(image, bitDepth));
 }
 
 constexpr qint64 kMinPreviewGapMs = 200; // at most ~5 previews per second
@@ -69,7 +69,9 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
         RunSink sink;
         sink.started = [&](const RunStarted& s) {
             // The precision belongs with the device: together they say what the run costs.
-            const QString device = QString::fromStdString(s.deviceText + " · " + s.precisionText);
+            QString device = QString::fromStdString(s.deviceText + " · " + s.precisionText);
+            if (s.tiles > 1)
+                device += tr(" · %1 tiles of %2 px").arg(s.tiles).arg(s.tileSize);
             Q_EMIT started(jobId, device, QSize(s.width, s.height));
             Q_EMIT previewReady(jobId, 0, imageOf(s.image));
             sincePreview.start();
@@ -93,12 +95,21 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
             sincePreview.restart();
         };
         sink.paused = [&](int completed) { Q_EMIT paused(jobId, completed); };
+        QElapsedTimer sinceTile;
+        sink.tile = [&](const TileProgress& t) {
+            // Small tiles go by fast; the window needs no more than a few updates a second.
+            if (sinceTile.isValid() && sinceTile.elapsed() < 200 && t.tile + 1 < t.tiles)
+                return;
+            sinceTile.start();
+            Q_EMIT tileProgressed(jobId, t.iteration, t.pass, t.tile, t.tiles);
+        };
         const RunResult result = runStyleTransfer(plan, control, sink);
         current.transfer.lossWeights = result.lossWeights;
         const int done = result.completedIterations;
         if (done > 0 && done != lastSnapshot) {
-            // The image the run ended on (finished, stopped, or the last good one) is kept.
-            const QImage image = imageOf(result.image);
+            // The image the run ended on (finished, stopped, or the last good one) is kept, in 16
+            // bits a channel: the artwork one exports for print, smooth gradients included.
+            const QImage image = imageOf(result.image, 16);
             IterationStats last = result.lastStats;
             last.size = std::max(image.width(), image.height());
             Q_EMIT snapshotReady(jobId,

@@ -27,6 +27,9 @@ Q_SIGNALS:
     // deviceText: the device and the precision, e.g. "CPU (2 threads) · bf16 (auto: AVX512-BF16)".
     void started(quint64 jobId, const QString& deviceText, const QSize& imageSize);
     void progressed(quint64 jobId, const deepart::IterationStats& stats);
+    // Within a tiled iteration (minutes at print sizes): the tile being worked on; pass 1
+    // measures, pass 2 takes the gradient. At most a few a second.
+    void tileProgressed(quint64 jobId, int iteration, int pass, int tile, int tiles);
     void previewReady(quint64 jobId, int iteration, const QImage& image);
     void snapshotReady(quint64 jobId, const deepart::SnapshotInfo& snapshot);
     // The run is holding on a pause after this many iterations.

@@ -135,7 +135,8 @@ SnapshotInfo Workspace::addSnapshot(const SnapshotInfo& snapshot, QString* error
     if (!QDir().mkpath(absolute(runFolder)))
         why = tr("cannot create %1").arg(QDir::toNativeSeparators(absolute(runFolder)));
     else
-        why = ExportWriter::exportSnapshot(snapshot, absolute(name));
+        why = ExportWriter::exportSnapshot(snapshot, absolute(name),
+                                           ExportWriter::keeping(snapshot.image));
     if (!why.isEmpty()) {
         if (error)
             *error = tr("Snapshot #%1 could not be saved to the workspace (%2); it is kept in "

@@ -1,6 +1,8 @@
 #include "ExportWriter.h"
 #include "ImageFile.h"
 
+#include <opencv2/imgcodecs.hpp>
+
 #include <QDir>
 #include <QImageReader>
 #include <QJsonDocument>
@@ -77,6 +79,41 @@ private Q_SLOTS:
             QCOMPARE(loaded.cols, 40);
             QCOMPARE(loaded.rows, 30);
         }
+    }
+
+    // The run's final image is 16-bit: a PNG or TIFF export keeps its 16 bits when asked and
+    // records the print resolution; 8 bits when not; JPEG refuses 16 bits in words.
+    void printExportKeepsSixteenBitsAndResolution() {
+        QImage deep(64, 8, QImage::Format_RGBX64);
+        for (int x = 0; x < 64; ++x)
+            for (int y = 0; y < 8; ++y)
+                deep.setPixelColor(x, y, QColor::fromRgba64(quint16(x * 1000 + 7), 0, 65535));
+        QCOMPARE(ExportWriter::keeping(deep).bitDepth, 16);
+        QCOMPARE(ExportWriter::keeping(snapshot(1).image).bitDepth, 8);
+        ImageWriteOptions print;
+        print.bitDepth = 16;
+        print.dpi = 300;
+        const QString png = dir_.filePath(QStringLiteral("print.png"));
+        QCOMPARE(ExportWriter::exportImage(deep, png, QStringLiteral("{}"), {}, print), QString());
+        const QImage back(png);
+        QVERIFY(back.pixelFormat().redSize() == 16);
+        QCOMPARE(back.pixelColor(10, 3).rgba64().red(), quint16(10007));
+        QCOMPARE(back.dotsPerMeterX(), 11811);
+        QCOMPARE(QImageReader(png).text(QStringLiteral("Software")).left(4),
+                 QStringLiteral("Deep"));
+        const QString tiff = dir_.filePath(QStringLiteral("print.tif"));
+        QCOMPARE(ExportWriter::exportImage(deep, tiff, {}, {}, print), QString());
+        const cv::Mat tiffBack = cv::imread(tiff.toStdString(), cv::IMREAD_UNCHANGED);
+        QCOMPARE(tiffBack.depth(), CV_16U);
+        QCOMPARE(tiffBack.at<cv::Vec3w>(3, 10)[2], ushort(10007)); // BGR: red last
+        // 8 bits asked of a 16-bit image: written at 8.
+        const QString small = dir_.filePath(QStringLiteral("small.png"));
+        QCOMPARE(ExportWriter::exportImage(deep, small), QString());
+        QCOMPARE(QImage(small).pixelFormat().redSize(), uchar(8));
+        const QString jpeg = dir_.filePath(QStringLiteral("print.jpg"));
+        const QString refused = ExportWriter::exportImage(deep, jpeg, {}, {}, print);
+        QVERIFY2(refused.contains(QStringLiteral("8 bits")), qPrintable(refused));
+        QVERIFY(!QFile::exists(jpeg));
     }
 
     void failureSaysWhyAndLeavesNothing() {

@@ -3,6 +3,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,6 +24,45 @@ private:
     }
 
 private Q_SLOTS:
+    // The tile size reaches the job; the note under the output size says, before Start, when a
+    // run will be tiled, with its memory and time per iteration.
+    void tilingIsAnnouncedBeforeStart() {
+        SettingsPanel panel;
+        panel.setContentSize(QSize(3000, 2000));
+        panel.size()->setValue(512);
+        const QString small = panel.memoryNote()->text();
+        QVERIFY2(small.contains(QStringLiteral("512 × 341 px")) &&
+                     small.contains(QStringLiteral("of memory")) &&
+                     !small.contains(QStringLiteral("tiled")),
+                 qPrintable(small));
+        panel.tileBox()->setValue(256);
+        const QString forced = panel.memoryNote()->text();
+        QVERIFY2(forced.contains(QStringLiteral("tiled: 4 tiles of 256 px")), qPrintable(forced));
+        JobRequest job;
+        panel.applyTo(job);
+        QCOMPARE(job.transfer.tileSize, 256);
+        // No size between Automatic and the smallest tile: typed upwards it becomes the
+        // smallest, downwards Automatic.
+        panel.tileBox()->setValue(0);
+        panel.tileBox()->setValue(10);
+        QCOMPARE(panel.tileBox()->value(), kMinTileSize);
+        panel.tileBox()->setValue(kMinTileSize - 1);
+        QCOMPARE(panel.tileBox()->value(), 0);
+        // A settings file's tile size is shown.
+        JobRequest tiled;
+        tiled.transfer.tileSize = 1024;
+        panel.showSettings(tiled);
+        QCOMPARE(panel.tileBox()->value(), 1024);
+        // Automatic at a size that fits nowhere whole: the note says tiled (16384 px needs far
+        // more than any machine running these tests has).
+        panel.tileBox()->setValue(0);
+        panel.size()->setValue(16384);
+        const QString huge = panel.memoryNote()->text();
+        QVERIFY2(huge.contains(QStringLiteral("tiled")) ||
+                     huge.contains(QStringLiteral("Will not run")),
+                 qPrintable(huge));
+    }
+
     void defaultsAreTheSeeds() {
         SettingsPanel panel;
         JobRequest job;

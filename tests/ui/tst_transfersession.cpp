@@ -65,6 +65,34 @@ private Q_SLOTS:
         QCOMPARE(snapshots.at(1).first().value<SnapshotInfo>().iteration, 10);
     }
 
+    // A tiled run says so with its device, reports its tiles within each iteration, and ends
+    // on a 16-bit image (the artwork exported for print keeps its gradients).
+    void tiledRunReportsItsTiles() {
+        JobRequest job = jobWith(2, 0);
+        job.transfer.scales = {{128, 2}};
+        job.transfer.tileSize = 64;
+        TransferSession session;
+        QSignalSpy started(&session, &TransferSession::started);
+        QSignalSpy tiles(&session, &TransferSession::tileProgressed);
+        QSignalSpy snapshots(&session, &TransferSession::snapshotReady);
+        QSignalSpy finished(&session, &TransferSession::finished);
+        session.start(job);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).toInt(), 2);
+        QVERIFY2(started.first().at(0).toString().contains(QStringLiteral("4 tiles of 64 px")),
+                 qPrintable(started.first().at(0).toString()));
+        // Throttled, but the last tile of every pass always comes.
+        QVERIFY(tiles.count() >= 4);
+        QCOMPARE(tiles.last().at(0).toInt(), 2); // iteration
+        QCOMPARE(tiles.last().at(1).toInt(), 2); // pass
+        QCOMPARE(tiles.last().at(2).toInt(), 3); // tile
+        QCOMPARE(tiles.last().at(3).toInt(), 4); // of
+        QCOMPARE(snapshots.count(), 1);
+        const QImage last = snapshots.first().first().value<SnapshotInfo>().image;
+        QCOMPARE(last.size(), QSize(128, 96));
+        QCOMPARE(last.format(), QImage::Format_RGBX64);
+    }
+
     void previewsAndSnapshotsAcrossScales() {
         JobRequest job = job_;
         job.transfer.scales = {{24, 4}, {48, 4}};

@@ -1,0 +1,71 @@
+#include "RunMemoryNote.h"
+
+#include "DurationText.h"
+#include "Error.h"
+#include "MemoryEstimate.h"
+#include "Vgg19Weights.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace deepart {
+
+namespace {
+
+constexpr std::int64_t kRealWeightsBytes = 80'000'000;
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("RunMemoryNote", text);
+}
+
+int deepestLayerOf(const TransferSettings& s) {
+    int deepest = std::max(0, vgg19LayerIndex(s.contentLayer));
+    for (const auto& layer : s.styleLayers)
+        deepest = std::max(deepest, vgg19LayerIndex(layer.name));
+    return deepest;
+}
+
+} // namespace
+
+QString runMemoryNote(const TransferSettings& settings, QSize content,
+                      std::int64_t availableBytes) {
+    const int side = settings.outputSize();
+    if (side <= 0)
+        return {};
+    int width = side;
+    int height = side;
+    if (content.width() > 0 && content.height() > 0) {
+        const double aspect = static_cast<double>(content.width()) / content.height();
+        if (aspect >= 1.0)
+            height = std::max(16, static_cast<int>(std::lround(side / aspect)));
+        else
+            width = std::max(16, static_cast<int>(std::lround(side * aspect)));
+    }
+    const std::int64_t available = availableBytes < 0 ? availableMemoryBytes() : availableBytes;
+    const int deepest = deepestLayerOf(settings);
+    try {
+        const MemoryPlan plan = planRunMemory(settings, width, height, width, height,
+                                              kRealWeightsBytes, available, 0, deepest);
+        const QString memory = QString::fromStdString(formatBytes(plan.estimate.bytes));
+        const QString time = QString::fromStdString(
+            formatDuration(estimateSecondsPerIteration(plan, width, height, deepest)));
+        if (!plan.tiled())
+            return tr("%1 × %2 px: about %3 of memory, about %4 an iteration.")
+                .arg(width)
+                .arg(height)
+                .arg(memory, time);
+        return tr("%1 × %2 px, tiled: %3 tiles of %4 px (exact; whole would not fit), about %5 "
+                  "of memory, about %6 an iteration.")
+            .arg(width)
+            .arg(height)
+            .arg(plan.tiles)
+            .arg(plan.tileCoreSize)
+            .arg(memory, time);
+    } catch (const Error& e) {
+        return tr("Will not run: %1.").arg(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace deepart
