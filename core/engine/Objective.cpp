@@ -8,6 +8,7 @@
 #include <torch/nn/functional/upsampling.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace deepart {
 
@@ -227,20 +228,30 @@ Objective::Evaluation Objective::evaluate(const torch::Tensor& image) const {
     return result;
 }
 
+std::vector<torch::Tensor> Objective::forwardTile(const TilePlan& plan, std::size_t tile,
+                                                  const torch::Tensor& tileImage,
+                                                  const std::vector<int>& layers) const {
+    return network_.forward(
+        toVggInput(tileImage), layers, checkpoint_,
+        [&plan, tile](int layer, const torch::Tensor& activation) {
+            const PixelRect cut = plan.cutAt(tile, layer);
+            return activation.narrow(2, cut.top, cut.height).narrow(3, cut.left, cut.width);
+        });
+}
+
 torch::Tensor Objective::tiledContentFeatures(const torch::Tensor& content) const {
     const TilePlan& plan = *tiles_;
     const int layer = layers_[0];
     torch::Tensor features;
     for (size_t t = 0; t < plan.tiles().size(); ++t) {
         const auto& tile = plan.tiles()[t];
-        const auto activation =
-            network_.forward(toVggInput(cropped(content, tile.region)), {layer}, checkpoint_)[0];
+        const auto activation = forwardTile(plan, t, cropped(content, tile.region), {layer})[0];
         if (!features.defined())
             features =
                 torch::zeros({1, activation.size(1), TilePlan::activationSide(plan.height(), layer),
                               TilePlan::activationSide(plan.width(), layer)},
                              activation.options());
-        const LayerWindow w = plan.window(t, layer);
+        const LayerWindow w = plan.windowInNeeded(t, layer);
         if (!w.empty())
             features.narrow(2, w.top, w.height)
                 .narrow(3, w.left, w.width)
@@ -255,10 +266,10 @@ std::vector<torch::Tensor> Objective::tiledGrams(const torch::Tensor& image,
                         tileCoreSize_, *std::max_element(layers.begin(), layers.end()));
     std::vector<torch::Tensor> grams(layers.size());
     for (size_t t = 0; t < plan.tiles().size(); ++t) {
-        const auto activations = network_.forward(
-            toVggInput(cropped(image, plan.tiles()[t].region)), layers, checkpoint_);
+        const auto activations =
+            forwardTile(plan, t, cropped(image, plan.tiles()[t].region), layers);
         for (size_t l = 0; l < layers.size(); ++l) {
-            const LayerWindow w = plan.window(t, layers[l]);
+            const LayerWindow w = plan.windowInNeeded(t, layers[l]);
             if (w.empty())
                 continue;
             const auto gram = styleGram(coreOf(activations[l], w));
@@ -274,32 +285,46 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
     const size_t layerCount = styleLosses_.size();
     const double contentWeight = terms_[0].weight;
     const double styleWeight = terms_[1].weight;
+    const bool needGradient = image.requires_grad() && torch::GradMode::is_enabled();
+    // Pass 1's last tile runs with gradients and keeps its graph, and pass 2 starts with it: one
+    // forward pass fewer per evaluation, for no more memory (pass 2 holds one tile's graph
+    // anyway, and pass 1's other tiles are done by then).
+    const int kept = needGradient ? tileCount - 1 : -1;
+    torch::Tensor keptImage;
+    std::vector<torch::Tensor> keptActivations;
 
-    // Pass 1, no gradients: the content loss and each style layer's (and region's) Gram of the
-    // whole image, from the cores.
+    // Pass 1: the content loss and each style layer's (and region's) Gram of the whole image,
+    // from the cores.
     std::vector<std::vector<torch::Tensor>> grams(layerCount);
     torch::Tensor content = torch::zeros({}, image.options().requires_grad(false));
-    {
+    for (int t = 0; t < tileCount; ++t) {
+        if (tileListener_)
+            tileListener_(1, t, tileCount);
+        auto tileImage = cropped(image.detach(), plan.tiles()[t].region);
+        std::vector<torch::Tensor> activations;
+        if (t == kept) {
+            tileImage = tileImage.clone().requires_grad_(true);
+            activations = forwardTile(plan, t, tileImage, layers_);
+            keptImage = tileImage;
+            keptActivations = activations;
+        } else {
+            torch::NoGradGuard noGrad;
+            activations = forwardTile(plan, t, tileImage, layers_);
+        }
         torch::NoGradGuard noGrad;
-        for (int t = 0; t < tileCount; ++t) {
-            if (tileListener_)
-                tileListener_(1, t, tileCount);
-            const auto input = toVggInput(cropped(image.detach(), plan.tiles()[t].region));
-            const auto activations = network_.forward(input, layers_, checkpoint_);
-            const LayerWindow contentWindow = plan.window(t, layers_[0]);
-            if (!contentWindow.empty())
-                content +=
-                    contentLoss_->atCore(coreOf(activations[0], contentWindow), contentWindow);
-            for (size_t l = 0; l < layerCount; ++l) {
-                const LayerWindow w = plan.window(t, layers_[l + 1]);
-                grams[l].resize(styleLosses_[l].size());
-                if (w.empty())
-                    continue;
-                const auto core = coreOf(activations[l + 1], w);
-                for (size_t r = 0; r < styleLosses_[l].size(); ++r) {
-                    const auto gram = styleLosses_[l][r].coreGram(core, w);
-                    grams[l][r] = grams[l][r].defined() ? grams[l][r] + gram : gram;
-                }
+        const LayerWindow contentWindow = plan.windowInNeeded(t, layers_[0]);
+        if (!contentWindow.empty())
+            content +=
+                contentLoss_->atCore(coreOf(activations[0].detach(), contentWindow), contentWindow);
+        for (size_t l = 0; l < layerCount; ++l) {
+            const LayerWindow w = plan.windowInNeeded(t, layers_[l + 1]);
+            grams[l].resize(styleLosses_[l].size());
+            if (w.empty())
+                continue;
+            const auto core = coreOf(activations[l + 1].detach(), w);
+            for (size_t r = 0; r < styleLosses_[l].size(); ++r) {
+                const auto gram = styleLosses_[l][r].coreGram(core, w);
+                grams[l][r] = grams[l][r].defined() ? grams[l][r] + gram : gram;
             }
         }
     }
@@ -313,7 +338,7 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
     result.terms = {content * contentWeight, style * styleWeight,
                     totalVariation(image) * terms_[2].weight};
     const auto networkTerms = (result.terms[0] + result.terms[1]).detach();
-    if (!(image.requires_grad() && torch::GradMode::is_enabled())) {
+    if (!needGradient) {
         result.total = networkTerms + result.terms[2];
         return result;
     }
@@ -321,20 +346,25 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
     // Pass 2: each tile's input gradient of the terms whose gradient at its core is the whole
     // loss's, added up into one image-sized gradient (halos overlap: their parts add).
     auto gradient = torch::zeros_like(image, torch::MemoryFormat::Contiguous).detach();
-    for (int t = 0; t < tileCount; ++t) {
+    for (int k = 0; k < tileCount; ++k) {
+        const int t = k == 0 ? kept : k - 1; // the kept tile first, then the others in order
         if (tileListener_)
-            tileListener_(2, t, tileCount);
+            tileListener_(2, k, tileCount);
         const PixelRect& region = plan.tiles()[t].region;
-        const auto tileImage = cropped(image.detach(), region).clone().requires_grad_(true);
-        const auto activations = network_.forward(toVggInput(tileImage), layers_, checkpoint_);
+        torch::Tensor tileImage = std::exchange(keptImage, {});
+        std::vector<torch::Tensor> activations = std::exchange(keptActivations, {});
+        if (t != kept) {
+            tileImage = cropped(image.detach(), region).clone().requires_grad_(true);
+            activations = forwardTile(plan, t, tileImage, layers_);
+        }
         auto surrogate = torch::zeros({}, content.options());
-        const LayerWindow contentWindow = plan.window(t, layers_[0]);
+        const LayerWindow contentWindow = plan.windowInNeeded(t, layers_[0]);
         if (!contentWindow.empty())
             surrogate = surrogate +
                         contentLoss_->atCore(coreOf(activations[0], contentWindow), contentWindow) *
                             contentWeight;
         for (size_t l = 0; l < layerCount; ++l) {
-            const LayerWindow w = plan.window(t, layers_[l + 1]);
+            const LayerWindow w = plan.windowInNeeded(t, layers_[l + 1]);
             if (w.empty())
                 continue;
             const auto core = coreOf(activations[l + 1], w);

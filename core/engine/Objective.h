@@ -67,8 +67,8 @@ public:
 
     // The tiles, when this objective evaluates in tiles.
     const std::optional<TilePlan>& tiles() const { return tiles_; }
-    // Called before each tile of each pass of a tiled evaluation (pass 1 or 2, tile from 0),
-    // on the evaluating thread.
+    // Called before each tile of each pass of a tiled evaluation (pass 1 or 2; the tile's place
+    // in the pass's order, from 0), on the evaluating thread.
     using TileListener = std::function<void(int pass, int tile, int tiles)>;
     void setTileListener(TileListener listener) { tileListener_ = std::move(listener); }
 
@@ -79,6 +79,11 @@ public:
 
 private:
     Evaluation evaluateTiled(const torch::Tensor& image) const;
+    // The network on tile `tile` of `plan` (its pixels cut from `image`, as given), each
+    // activation cut to what the later layers need (TilePlan::neededAt) as it goes.
+    std::vector<torch::Tensor> forwardTile(const TilePlan& plan, std::size_t tile,
+                                           const torch::Tensor& tileImage,
+                                           const std::vector<int>& layers) const;
     torch::Tensor tiledContentFeatures(const torch::Tensor& content) const;
     std::vector<torch::Tensor> tiledGrams(const torch::Tensor& image,
                                           const std::vector<int>& layers) const;

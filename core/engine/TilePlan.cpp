@@ -51,7 +51,7 @@ int TilePlan::haloFor(int deepestLayer) {
 
 TilePlan::TilePlan(int width, int height, int coreSize, int deepestLayer)
     : width_(width), height_(height), halo_(haloFor(deepestLayer)),
-      stride_(strideFor(deepestLayer)) {
+      stride_(strideFor(deepestLayer)), deepestLayer_(deepestLayer) {
     if (width <= 0 || height <= 0 || coreSize <= 0)
         throw std::invalid_argument("TilePlan needs a positive image and core size");
     coreSize_ = roundUp(coreSize, stride_);
@@ -95,6 +95,48 @@ LayerWindow TilePlan::window(std::size_t index, int layer) const {
     w.width = side(tile.core.left + tile.core.width) - w.left;
     w.tileTop = w.top - side(tile.region.top);
     w.tileLeft = w.left - side(tile.region.left);
+    return w;
+}
+
+PixelRect TilePlan::neededAt(std::size_t index, int layer) const {
+    const Tile& tile = tiles_.at(index);
+    int reach = 0; // pixels the layers after `layer` still reach from the core
+    for (int i = layer + 1; i <= deepestLayer_; ++i)
+        reach += 1 << poolingsBefore(i);
+    const int shift = poolingsBefore(layer);
+    const PixelRect& r = tile.region;
+    const PixelRect& c = tile.core;
+    // One side: from the core's edge out by `reach`, rounded out to the stride, within the tile;
+    // an edge at the tile's end divides as the poolings round.
+    const auto span = [&](int regionStart, int regionLength, int coreStart, int coreLength) {
+        const int regionEnd = regionStart + regionLength;
+        const int start = std::max(regionStart, (coreStart - reach) / stride_ * stride_);
+        const int end = std::min(regionEnd, roundUp(coreStart + coreLength + reach, stride_));
+        const int first = (start - regionStart) >> shift;
+        const int last = end == regionEnd ? regionLength >> shift : (end - regionStart) >> shift;
+        return std::pair{first, last - first};
+    };
+    const auto [top, height] = span(r.top, r.height, c.top, c.height);
+    const auto [left, width] = span(r.left, r.width, c.left, c.width);
+    return PixelRect{top, left, height, width};
+}
+
+PixelRect TilePlan::cutAt(std::size_t tile, int layer) const {
+    PixelRect cut = neededAt(tile, layer);
+    if (layer == 0)
+        return cut;
+    const PixelRect before = neededAt(tile, layer - 1);
+    const int shift = poolingsBefore(layer) - poolingsBefore(layer - 1);
+    cut.top -= before.top >> shift;
+    cut.left -= before.left >> shift;
+    return cut;
+}
+
+LayerWindow TilePlan::windowInNeeded(std::size_t tile, int layer) const {
+    LayerWindow w = window(tile, layer);
+    const PixelRect needed = neededAt(tile, layer);
+    w.tileTop -= needed.top;
+    w.tileLeft -= needed.left;
     return w;
 }
 

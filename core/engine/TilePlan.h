@@ -65,6 +65,20 @@ public:
 
     LayerWindow window(std::size_t tile, int layer) const;
 
+    // Cropping as the tile goes through the network: after `layer`, the later layers (up to the
+    // deepest) still reach only that much less far from the core, so the tile's activation can
+    // be cut to the core grown by what is left of the receptive-field radius (rounded out to the
+    // stride, so that poolings group as before), in positions of the tile's activation. Values
+    // near a cut are wrong (zero padding), but only where nothing after needs them: the core's
+    // activations at every layer are those of the whole image. Saves a tenth to a sixth of a
+    // tile's work, the most in blocks 3 to 5.
+    PixelRect neededAt(std::size_t tile, int layer) const;
+    // The cut to make at `layer` in the activation as it arrives there: already cut to
+    // neededAt() of the layer before (halved by a pooling between them).
+    PixelRect cutAt(std::size_t tile, int layer) const;
+    // window(), in the activation cut to neededAt().
+    LayerWindow windowInNeeded(std::size_t tile, int layer) const;
+
     // 2x2 poolings before `layer` (0 in block 1, 4 in block 5).
     static int poolingsBefore(int layer);
     // A layer's activation side for an image side (VGG-19's poolings round down).
@@ -80,6 +94,7 @@ private:
     int coreSize_;
     int halo_;
     int stride_;
+    int deepestLayer_;
     std::vector<Tile> tiles_;
 };
 

@@ -53,7 +53,8 @@ Vgg19::Vgg19(const Vgg19Weights& weights, int deepestLayer, Pooling pooling, tor
 
 std::vector<torch::Tensor> Vgg19::forward(const torch::Tensor& input,
                                           const std::vector<int>& layers,
-                                          const std::function<void()>& checkpoint) const {
+                                          const std::function<void()>& checkpoint,
+                                          const LayerHook& hook) const {
     const int last = *std::max_element(layers.begin(), layers.end());
     TORCH_CHECK(last <= deepestLayer_, "Vgg19 was built only up to layer ", deepestLayer_);
     const bool lower = networkType_ != torch::kFloat32;
@@ -74,6 +75,8 @@ std::vector<torch::Tensor> Vgg19::forward(const torch::Tensor& input,
             checkpoint();
         const auto& layer = weights_.layers[static_cast<size_t>(i)];
         x = torch::conv2d(x, layer.kernel, layer.bias, /*stride=*/1, /*padding=*/1).relu_();
+        if (hook)
+            x = hook(i, x);
         if (wanted[static_cast<size_t>(i)])
             activations[static_cast<size_t>(i)] = x;
         if (vgg19PoolsAfter(i) && i < last)

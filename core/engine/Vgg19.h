@@ -27,12 +27,17 @@ public:
     Vgg19(const Vgg19Weights& weights, int deepestLayer, Pooling pooling, torch::Device device,
           torch::ScalarType networkType = torch::kFloat32, bool channelsLast = false);
 
+    // What a tiled evaluation does to each convolution's output (post-ReLU) before it is kept
+    // and fed on: it crops away what the layers after it no longer need (TilePlan::neededAt).
+    using LayerHook = std::function<torch::Tensor(int layer, const torch::Tensor& activation)>;
+
     // Post-ReLU activations of `layers` (indices, any order) for a preprocessed 1x3xHxW fp32
     // input, returned in the order asked, as fp32. `checkpoint`, when set, is called between
     // layers: at large sizes one pass takes seconds, and a stop asked for meanwhile must not wait
     // for all of it.
     std::vector<torch::Tensor> forward(const torch::Tensor& input, const std::vector<int>& layers,
-                                       const std::function<void()>& checkpoint = {}) const;
+                                       const std::function<void()>& checkpoint = {},
+                                       const LayerHook& hook = {}) const;
 
     int deepestLayer() const { return deepestLayer_; }
     torch::ScalarType networkType() const { return networkType_; }

@@ -179,6 +179,42 @@ private Q_SLOTS:
         QCOMPARE(TilePlan(320, 224, 90, kContentLayer).coreSize(), 96);
     }
 
+    // What a tile keeps after each layer: its core's window inside, within the tile's
+    // activation, exactly the core at the deepest layer, and less than the tile in blocks 3-5.
+    void tilesAreCutToWhatLaterLayersNeed() {
+        const TilePlan plan(1024, 1024, 512, kContentLayer);
+        for (size_t t = 0; t < plan.tiles().size(); ++t) {
+            const PixelRect& region = plan.tiles()[t].region;
+            for (int layer = 0; layer <= kContentLayer; ++layer) {
+                const PixelRect needed = plan.neededAt(t, layer);
+                QVERIFY(needed.top >= 0 && needed.left >= 0);
+                QVERIFY(needed.top + needed.height <=
+                        TilePlan::activationSide(region.height, layer));
+                QVERIFY(needed.left + needed.width <=
+                        TilePlan::activationSide(region.width, layer));
+                const LayerWindow w = plan.windowInNeeded(t, layer);
+                QVERIFY(w.tileTop >= 0 && w.tileTop + w.height <= needed.height);
+                QVERIFY(w.tileLeft >= 0 && w.tileLeft + w.width <= needed.width);
+                // The cut fits the activation as it arrives (already cut at the layer before).
+                const PixelRect cut = plan.cutAt(t, layer);
+                const PixelRect before = layer == 0 ? PixelRect{0, 0, region.height, region.width}
+                                                    : plan.neededAt(t, layer - 1);
+                const int halve = TilePlan::poolingsBefore(layer) -
+                                  (layer == 0 ? 0 : TilePlan::poolingsBefore(layer - 1));
+                QVERIFY(cut.top >= 0 && cut.left >= 0);
+                QVERIFY(cut.top + cut.height <= before.height >> halve);
+                QVERIFY(cut.left + cut.width <= before.width >> halve);
+                if (layer == kContentLayer) {
+                    QCOMPARE(needed.height, int(w.height));
+                    QCOMPARE(needed.width, int(w.width));
+                }
+            }
+            // block4_conv1: 56 px of reach left, rounded to 64, against the tile's halo of 96.
+            QVERIFY(plan.neededAt(t, 8).pixels() < TilePlan::activationSide(region.height, 8) *
+                                                       TilePlan::activationSide(region.width, 8));
+        }
+    }
+
     void tiledEqualsWholeForOneStyle() {
         TransferSettings s;
         compareTiledToWhole(randomImage(224, 320, 1), {StyleImage{randomImage(200, 260, 2)}}, s, 96,
