@@ -49,20 +49,24 @@ QString runMemoryNote(const TransferSettings& settings, QSize content,
         const MemoryPlan plan = planRunMemory(settings, width, height, width, height,
                                               kRealWeightsBytes, available, 0, deepest);
         const QString memory = QString::fromStdString(formatBytes(plan.estimate.bytes));
-        const QString time = QString::fromStdString(
-            formatDuration(estimateSecondsPerIteration(plan, width, height, deepest)));
+        const double seconds = estimateSecondsPerIteration(plan, width, height, deepest);
+        const QString time =
+            seconds < 1.0 ? tr("under a second") : QString::fromStdString(formatDuration(seconds));
         if (!plan.tiled())
             return tr("%1 × %2 px: about %3 of memory, about %4 an iteration.")
                 .arg(width)
                 .arg(height)
                 .arg(memory, time);
-        return tr("%1 × %2 px, tiled: %3 tiles of %4 px (exact; whole would not fit), about %5 "
-                  "of memory, about %6 an iteration.")
+        // Whether the tiles were asked for or are what fits (the note then says why).
+        const QString why =
+            settings.tileSize > 0 ? tr("exact, as set in Tiles") : tr("exact; whole would not fit");
+        return tr("%1 × %2 px, tiled: %3 tiles of %4 px (%5), about %6 of memory, about %7 an "
+                  "iteration.")
             .arg(width)
             .arg(height)
             .arg(plan.tiles)
             .arg(plan.tileCoreSize)
-            .arg(memory, time);
+            .arg(why, memory, time);
     } catch (const Error& e) {
         return tr("Will not run: %1.").arg(QString::fromUtf8(e.what()));
     }

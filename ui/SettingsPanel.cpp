@@ -210,7 +210,10 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     form->addRow(tr("Precision"), precision_);
     tile_->setSpecialValueText(tr("Automatic"));
     tile_->setSuffix(QStringLiteral(" px"));
-    tile_->setSingleStep(256);
+    // Snapping 1-63 px (below) while digits are typed would mangle them: a value counts once
+    // typed. The arrows step from Automatic to the smallest tile.
+    tile_->setKeyboardTracking(false);
+    tile_->setSingleStep(kMinTileSize);
     tile_->setToolTip(tr("Evaluate the image in tiles of this size: exact, with memory bounded by "
                          "the tile, so print sizes fit. Automatic: whole when it fits in memory, "
                          "in the largest tiles that fit when not."));
@@ -252,7 +255,7 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     connect(lineSearch_, &QCheckBox::toggled, this, &SettingsPanel::routeEdited);
     connect(precision_, &QComboBox::currentIndexChanged, this, &SettingsPanel::routeEdited);
     connect(tile_, &QSpinBox::valueChanged, this, [this](int size) {
-        // 1 to 63 px is no tile size: the step from Automatic goes to the smallest one.
+        // 1 to 63 px is no tile size: upwards it becomes the smallest, downwards Automatic.
         if (size > 0 && size < kMinTileSize) {
             tile_->setValue(size > tileSize_ ? kMinTileSize : 0);
             return;

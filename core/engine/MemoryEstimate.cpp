@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace deepart {
@@ -30,10 +31,34 @@ constexpr double kRegionBytesPerPixel = 600.0;
 constexpr double kTiledImageBytesPerPixel = 180.0;
 // A masked region at the image's size: the mask at each style layer and its resized copies.
 constexpr double kTiledRegionBytesPerPixel = 12.0;
-// fp32 on 2 threads (deepart-bench, fine preset's layers, 512 px): about 8.2 us a pixel for the
-// forward and backward pass; a forward pass alone about half of that.
-constexpr double kMicrosecondsPerPixel = 8.2;
-constexpr double kForwardShare = 0.5;
+// An iteration's cost per pixel, fp32 on 2 threads (deepart-bench, seed preset, square images;
+// README, Performance): it grows with the image (caches), so it is read off measured sizes.
+struct CostPoint {
+    double pixels;
+    double microseconds;
+};
+constexpr CostPoint kCostPerPixel[] = {
+    {128.0 * 128, 8.9}, {512.0 * 512, 9.0}, {1024.0 * 1024, 16.8}, {2048.0 * 2048, 21.5}};
+// A tiled iteration against its tiles' pixels at the whole image's rate: pass 1's forward over
+// all but one tile, less the cuts (measured 1.22 at 1024 px in tiles of 512, 1.08 at 2048 px in
+// tiles of 1024).
+constexpr double kTiledWorkFactor = 1.15;
+
+double microsecondsPerPixel(double pixels) {
+    const CostPoint* first = std::begin(kCostPerPixel);
+    const CostPoint* last = std::end(kCostPerPixel) - 1;
+    if (pixels <= first->pixels)
+        return first->microseconds;
+    if (pixels >= last->pixels)
+        return last->microseconds;
+    const CostPoint* upper = first + 1;
+    while (upper->pixels < pixels)
+        ++upper;
+    const CostPoint* lower = upper - 1;
+    // Linear in the logarithm of the size between two measured points.
+    const double t = std::log(pixels / lower->pixels) / std::log(upper->pixels / lower->pixels);
+    return lower->microseconds + t * (upper->microseconds - lower->microseconds);
+}
 // Cores tried, largest first, when a run must be tiled.
 constexpr int kCoreSizes[] = {4096, 3072, 2048, 1536, 1024, 768, 512, 384, 256};
 
@@ -126,12 +151,13 @@ MemoryPlan planRunMemory(const TransferSettings& s, int contentWidth, int conten
     };
     // The plan at one output size: whole if that fits, else the largest tiles that fit.
     const auto bestPlan = [&](int width, int height, int sWidth, int sHeight) {
-        if (s.tileSize > 0)
+        // Tiles of the image's size or more are no tiles: the run evaluates it whole.
+        if (s.tileSize > 0 && TilePlan(width, height, s.tileSize, deepestLayer).tiled())
             return tiledPlan(width, height, sWidth, sHeight, s.tileSize);
         MemoryPlan whole;
         whole.estimate =
             estimateRunMemory(s, width, height, sWidth, sHeight, weightBytes, maskedRegions);
-        if (availableBytes < 0 || added(whole.estimate) <= availableBytes)
+        if (s.tileSize > 0 || availableBytes < 0 || added(whole.estimate) <= availableBytes)
             return whole;
         for (int core : kCoreSizes) {
             if (core >= std::max(width, height))
@@ -176,11 +202,12 @@ MemoryPlan planRunMemory(const TransferSettings& s, int contentWidth, int conten
 double estimateSecondsPerIteration(const MemoryPlan& plan, int contentWidth, int contentHeight,
                                    int deepestLayer) {
     const double threadFactor = 2.0 / std::max(1, at::get_num_threads());
-    const double seconds = kMicrosecondsPerPixel * 1e-6 * threadFactor;
+    const double pixels = static_cast<double>(contentWidth) * contentHeight;
+    const double seconds = microsecondsPerPixel(pixels) * 1e-6 * threadFactor;
     if (!plan.tiled())
-        return seconds * static_cast<double>(contentWidth) * contentHeight;
+        return seconds * pixels;
     const TilePlan tiles(contentWidth, contentHeight, plan.tileCoreSize, deepestLayer);
-    return seconds * static_cast<double>(tiles.totalTilePixels()) * (1.0 + kForwardShare);
+    return seconds * static_cast<double>(tiles.totalTilePixels()) * kTiledWorkFactor;
 }
 
 } // namespace deepart

@@ -52,8 +52,9 @@ MemoryPlan planRunMemory(const TransferSettings& settings, int contentWidth, int
                          int styleWidth, int styleHeight, std::int64_t weightBytes,
                          std::int64_t availableBytes, int maskedRegions, int deepestLayer);
 
-// Seconds one iteration takes, roughly, on this machine's CPU threads: from the pixels the
-// network runs on per iteration (a tiled one runs twice, with halos).
+// Seconds one iteration takes, roughly, in fp32 on this machine's CPU threads: from the pixels
+// the network runs on per iteration (a tiled one over its tiles, halos included, pass 1 too),
+// at rates measured on 2 cores.
 double estimateSecondsPerIteration(const MemoryPlan& plan, int contentWidth, int contentHeight,
                                    int deepestLayer);
 

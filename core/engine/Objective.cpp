@@ -231,12 +231,16 @@ Objective::Evaluation Objective::evaluate(const torch::Tensor& image) const {
 std::vector<torch::Tensor> Objective::forwardTile(const TilePlan& plan, std::size_t tile,
                                                   const torch::Tensor& tileImage,
                                                   const std::vector<int>& layers) const {
-    return network_.forward(
-        toVggInput(tileImage), layers, checkpoint_,
-        [&plan, tile](int layer, const torch::Tensor& activation) {
-            const PixelRect cut = plan.cutAt(tile, layer);
-            return activation.narrow(2, cut.top, cut.height).narrow(3, cut.left, cut.width);
-        });
+    return network_.forward(toVggInput(tileImage), layers, checkpoint_,
+                            [&plan, tile](int layer, const torch::Tensor& activation) {
+                                // Contiguous again in the layer's memory format: on a cut view
+                                // LibTorch leaves oneDNN for its slow convolution (single-threaded
+                                // in bf16).
+                                const PixelRect cut = plan.cutAt(tile, layer);
+                                return activation.narrow(2, cut.top, cut.height)
+                                    .narrow(3, cut.left, cut.width)
+                                    .contiguous(activation.suggest_memory_format());
+                            });
 }
 
 torch::Tensor Objective::tiledContentFeatures(const torch::Tensor& content) const {

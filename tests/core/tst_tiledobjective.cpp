@@ -365,6 +365,13 @@ private Q_SLOTS:
             planRunMemory(forced, 1024, 768, 1024, 768, weights, 64LL << 30, 0, kContentLayer);
         QCOMPARE(small.tileCoreSize, 256);
         QCOMPARE(small.tiles, 4 * 3);
+        // Tiles as large as the image are none: the run is whole, and estimated as such.
+        forced.tileSize = 2048;
+        const MemoryPlan none =
+            planRunMemory(forced, 1024, 768, 1024, 768, weights, 64LL << 30, 0, kContentLayer);
+        QVERIFY(!none.tiled());
+        QCOMPARE(none.estimate.bytes,
+                 estimateRunMemory(forced, 1024, 768, 1024, 768, weights).bytes);
         // Nothing fits: refused with the largest size that does.
         try {
             planRunMemory(s, 16384, 16384, 16384, 16384, weights, 4LL << 30, 0, kContentLayer);
