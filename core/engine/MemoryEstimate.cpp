@@ -26,9 +26,14 @@ constexpr double kStyleBytesPerPixel = 700.0;       // the style image's forward
 // measured +280 MiB for two regions at 512 x 480 px (deepart-cli, README, Creative control).
 constexpr double kRegionBytesPerPixel = 600.0;
 // A tiled run keeps, at the image's size: the image, its gradient and the tiles' gradient, the
-// optimizer's state, the image before the step, the content (and the colour content), the total
-// variation's temporaries, and a style image of the content's size (style scale 1).
-constexpr double kTiledImageBytesPerPixel = 180.0;
+// image before the step, the content, the total variation's gradient, and a style image of the
+// content's size (style scale 1); the optimizer's state is counted apart. Measured: 4096 px in
+// 36 tiles peaked at 3964 MiB (deepart-bench, fp32), which this model puts at 4466.
+constexpr double kTiledImageBytesPerPixel = 96.0;
+// A tile's forward and backward: the whole image's rate, plus the copies its cuts make (kept for
+// backward) and pass 1's kept graph: measured 1510 MiB at 1024 px in tiles of 512 and 3983 MiB at
+// 2048 px in tiles of 1024 (deepart-bench, fp32), which this model puts at 1471 and 4180.
+constexpr double kTiledActivationBytesPerPixel = 2400.0;
 // A masked region at the image's size: the mask at each style layer and its resized copies.
 constexpr double kTiledRegionBytesPerPixel = 12.0;
 // An iteration's cost per pixel, fp32 on 2 threads (deepart-bench, seed preset, square images;
@@ -99,7 +104,7 @@ MemoryEstimate estimateTiledRunMemory(const TransferSettings& s, int contentWidt
     const TilePlan style(styleWidth, styleHeight, tileCoreSize, deepestLayer);
     // The styles' targets are computed (one tile at a time) before the image's passes start.
     e.activationBytes = static_cast<std::int64_t>(
-        std::max((kActivationBytesPerPixel + kRegionBytesPerPixel * maskedRegions) *
+        std::max((kTiledActivationBytesPerPixel + kRegionBytesPerPixel * maskedRegions) *
                      static_cast<double>(content.largestTilePixels()),
                  kStyleBytesPerPixel * static_cast<double>(style.largestTilePixels())));
     const double pixels = static_cast<double>(contentWidth) * contentHeight;
