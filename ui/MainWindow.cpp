@@ -365,8 +365,13 @@ void MainWindow::start() {
     startJob(currentRequest());
 }
 
-void MainWindow::startJob(const JobRequest& job) {
-    if (contentWell_->path().isEmpty() || job.styles.empty()) {
+void MainWindow::startJob(const JobRequest& request) {
+    // A queued job carries the inputs of when it was queued; weights chosen since then are the
+    // window's (a job queued before them would start with none).
+    JobRequest job = request;
+    if (job.weightsPath.isEmpty())
+        job.weightsPath = inputs_->weightsPath();
+    if (job.contentPath.isEmpty() || job.styles.empty()) {
         showError(tr("Choose a content image and a style image first."));
         inputErrorShown_ = true;
         return;
@@ -379,7 +384,7 @@ void MainWindow::startJob(const JobRequest& job) {
         inputErrorShown_ = true;
         return;
     }
-    if (inputs_->weightsPath().isEmpty()) {
+    if (job.weightsPath.isEmpty()) {
         reportMissingWeights();
         return;
     }

@@ -56,7 +56,8 @@ void RunRecorder::addLoss(const IterationStats& stats) {
 }
 
 void RunRecorder::endRun(bool stopped) {
-    workspace_->endRun(currentRun_, stopped ? RunOutcome::Stopped : RunOutcome::Finished);
+    workspace_->endRun(currentRun_,
+                       stopped ? StoredRunOutcome::Stopped : StoredRunOutcome::Finished);
 }
 
 void RunRecorder::runFailed() {
@@ -67,7 +68,7 @@ void RunRecorder::runFailed() {
         gallery_->removeRow(header);
         workspace_->removeRun(currentRun_);
     } else {
-        workspace_->endRun(currentRun_, RunOutcome::Failed);
+        workspace_->endRun(currentRun_, StoredRunOutcome::Failed);
     }
 }
 

@@ -61,8 +61,8 @@ QString Workspace::open(const QString& folder) {
     if (error.isEmpty()) {
         // A run that was still "running" ended with the process (a crash or a kill).
         for (auto& run : manifest_.runs)
-            if (run.outcome == RunOutcome::Running)
-                run.outcome = RunOutcome::Stopped;
+            if (run.outcome == StoredRunOutcome::Running)
+                run.outcome = StoredRunOutcome::Stopped;
         Q_EMIT modifiedChanged(manifest_.modified);
         return {};
     }
@@ -194,7 +194,7 @@ QStringList Workspace::framesOf(int run) const {
     return byIteration.values();
 }
 
-void Workspace::endRun(int run, RunOutcome outcome) {
+void Workspace::endRun(int run, StoredRunOutcome outcome) {
     if (StoredRun* stored = manifest_.run(run)) {
         stored->outcome = outcome;
         changed(true);

@@ -45,7 +45,7 @@ public:
     // The run's time-lapse frames, in iteration order: previews and snapshots (a snapshot
     // replaces the preview of its iteration).
     QStringList framesOf(int run) const;
-    void endRun(int run, RunOutcome outcome);
+    void endRun(int run, StoredRunOutcome outcome);
     void removeSnapshot(const QString& file);
     void removeRun(int run);
     void setCollapsed(int run, bool collapsed);

@@ -177,10 +177,11 @@ StoredRun runFromJson(const QJsonValue& value, const QString& path) {
         fail(startedPath, shown(o.value(QStringLiteral("started"))) +
                               QStringLiteral(" is not a date and time (ISO 8601)"));
     if (o.contains(QStringLiteral("outcome")))
-        run.outcome = choiceAt(
-            o.value(QStringLiteral("outcome")), join(path, QStringLiteral("outcome")),
-            {RunOutcome::Running, RunOutcome::Finished, RunOutcome::Stopped, RunOutcome::Failed},
-            &toString);
+        run.outcome =
+            choiceAt(o.value(QStringLiteral("outcome")), join(path, QStringLiteral("outcome")),
+                     {StoredRunOutcome::Running, StoredRunOutcome::Finished,
+                      StoredRunOutcome::Stopped, StoredRunOutcome::Failed},
+                     &toString);
     run.collapsed = o.value(QStringLiteral("collapsed")).toBool(false);
     std::string continued;
     readString(o, path, "continued_from", continued);
@@ -209,15 +210,15 @@ StoredRun runFromJson(const QJsonValue& value, const QString& path) {
 
 } // namespace
 
-const char* toString(RunOutcome outcome) {
+const char* toString(StoredRunOutcome outcome) {
     switch (outcome) {
-    case RunOutcome::Running:
+    case StoredRunOutcome::Running:
         return "running";
-    case RunOutcome::Finished:
+    case StoredRunOutcome::Finished:
         return "finished";
-    case RunOutcome::Stopped:
+    case StoredRunOutcome::Stopped:
         return "stopped";
-    case RunOutcome::Failed:
+    case StoredRunOutcome::Failed:
         return "failed";
     }
     return "running";

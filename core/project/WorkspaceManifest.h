@@ -26,8 +26,8 @@ struct StoredSnapshot {
 
 // What became of a run. A run still "running" in a manifest read at start-up was interrupted (a
 // crash or a kill): its snapshots are all there, its end is not.
-enum class RunOutcome { Running, Finished, Stopped, Failed };
-const char* toString(RunOutcome outcome);
+enum class StoredRunOutcome { Running, Finished, Stopped, Failed };
+const char* toString(StoredRunOutcome outcome);
 
 // One run as the gallery groups it: number, start time, settings, losses and snapshots.
 struct StoredRun {
@@ -35,7 +35,7 @@ struct StoredRun {
     QDateTime started;
     QString continuedFrom; // "R1 #200" when it started from a snapshot
     RunSettings settings;
-    RunOutcome outcome = RunOutcome::Running;
+    StoredRunOutcome outcome = StoredRunOutcome::Running;
     bool collapsed = false;                // in the gallery
     std::vector<IterationStats> losses;    // iteration, total and terms, in order
     std::vector<StoredSnapshot> snapshots; // in the order they came

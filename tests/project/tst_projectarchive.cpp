@@ -1,4 +1,5 @@
 #include "ProjectArchive.h"
+#include "RunDriver.h"
 #include "SettingsJson.h"
 #include "TestData.h"
 #include "WorkspaceManifest.h"
@@ -47,7 +48,7 @@ private:
             run.number = number;
             run.started = QDateTime(QDate(2026, 11, 29), QTime(10, number, 30), Qt::UTC);
             run.settings = s;
-            run.outcome = number == 1 ? RunOutcome::Finished : RunOutcome::Running;
+            run.outcome = number == 1 ? StoredRunOutcome::Finished : StoredRunOutcome::Running;
             run.collapsed = number == 1;
             if (number == 2)
                 run.continuedFrom = QStringLiteral("R1 #20");
@@ -107,6 +108,15 @@ private:
     }
 
 private Q_SLOTS:
+    // The engine's outcome of a run and the manifest's stored one are two types: a file may use
+    // both (a one-definition-rule violation once, when both were deepart::RunOutcome).
+    void storedOutcomesAreTheManifestsOwn() {
+        QCOMPARE(QString::fromLatin1(toString(StoredRunOutcome::Stopped)),
+                 QStringLiteral("stopped"));
+        const RunOutcome engine = RunOutcome::Cancelled;
+        QVERIFY(engine != RunOutcome::Finished);
+    }
+
     void manifestRoundTrip() {
         const QString folder = dir_.filePath(QStringLiteral("ws-json"));
         WorkspaceManifest m = sampleWorkspace(folder);

@@ -269,7 +269,7 @@ private Q_SLOTS:
                     .toString()
                     .startsWith(QStringLiteral("R1 #4")));
         // The next run is numbered after the restored ones.
-        QCOMPARE(second.workspace()->manifest().runs.front().outcome, RunOutcome::Finished);
+        QCOMPARE(second.workspace()->manifest().runs.front().outcome, StoredRunOutcome::Finished);
 
         const QString removed = second.gallery()->item(3).snapshot.file;
         second.galleryView()->selectionModel()->select(second.gallery()->index(3),
@@ -633,6 +633,25 @@ private Q_SLOTS:
         QVERIFY(window.session()->isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(queue->status(0), RunQueue::Status::Done, 60000);
         QCOMPARE(window.gallery()->snapshots().last().iteration, 3);
+    }
+
+    // A job queued before the weights were chosen runs with the weights chosen since (it used to
+    // start with an empty weights path: the window checked its own weights, not the job's).
+    void aJobQueuedBeforeTheWeightsRunsWithThemOnceChosen() {
+        MainWindow window;
+        window.setWorkFolder(dir_.filePath(QStringLiteral("work-queue-weights")));
+        prepare(window, 2, 0);
+        window.setWeightsPath(QString());
+        RunQueue* queue = window.runQueue();
+        queue->setPaused(true);
+        window.addToQueueAction()->trigger();
+        QVERIFY(queue->job(0).weightsPath.isEmpty());
+        window.setWeightsPath(weights_);
+        queue->setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->status(0) == RunQueue::Status::Done ||
+                                     queue->status(0) == RunQueue::Status::Failed,
+                                 60000);
+        QVERIFY2(queue->status(0) == RunQueue::Status::Done, qPrintable(queue->message(0)));
     }
 
     void aQueuedJobTheWindowCannotStartFails() {
