@@ -3,7 +3,7 @@
 #include "DurationText.h"
 #include "Error.h"
 #include "MemoryEstimate.h"
-#include "Vgg19Weights.h"
+#include "RunPreparation.h"
 
 #include <QCoreApplication>
 
@@ -18,13 +18,6 @@ constexpr std::int64_t kRealWeightsBytes = 80'000'000;
 
 QString tr(const char* text) {
     return QCoreApplication::translate("RunMemoryNote", text);
-}
-
-int deepestLayerOf(const TransferSettings& s) {
-    int deepest = std::max(0, vgg19LayerIndex(s.contentLayer));
-    for (const auto& layer : s.styleLayers)
-        deepest = std::max(deepest, vgg19LayerIndex(layer.name));
-    return deepest;
 }
 
 } // namespace
@@ -44,8 +37,8 @@ QString runMemoryNote(const TransferSettings& settings, QSize content,
             width = std::max(16, static_cast<int>(std::lround(side * aspect)));
     }
     const std::int64_t available = availableBytes < 0 ? availableMemoryBytes() : availableBytes;
-    const int deepest = deepestLayerOf(settings);
     try {
+        const int deepest = deepestLayer(settings); // throws for a layer name it does not know
         const MemoryPlan plan = planRunMemory(settings, width, height, width, height,
                                               kRealWeightsBytes, available, 0, deepest);
         const QString memory = QString::fromStdString(formatBytes(plan.estimate.bytes));
