@@ -9,18 +9,6 @@
 
 namespace deepart {
 
-const char* toString(DeviceChoice choice) {
-    switch (choice) {
-    case DeviceChoice::Cpu:
-        return "cpu";
-    case DeviceChoice::Cuda:
-        return "cuda";
-    case DeviceChoice::Auto:
-        break;
-    }
-    return "auto";
-}
-
 torch::Device chooseDevice(DeviceChoice choice) {
     switch (choice) {
     case DeviceChoice::Cpu:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Spelling.h"
+
 #include <torch/types.h>
 
 #include <string>
@@ -8,8 +10,14 @@ namespace deepart {
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
 
-// "auto", "cpu", "cuda": the spelling of settings files and the command line.
-const char* toString(DeviceChoice choice);
+// The spellings of settings files and the command line.
+constexpr std::array<Spelling<DeviceChoice>, 3> spellings(DeviceChoice) {
+    return {
+        {{DeviceChoice::Auto, "auto"}, {DeviceChoice::Cpu, "cpu"}, {DeviceChoice::Cuda, "cuda"}}};
+}
+inline const char* toString(DeviceChoice choice) {
+    return spell(choice);
+}
 
 // Runtime choice of where to compute: Auto takes CUDA when LibTorch sees a device. Asking for
 // CUDA where there is none throws deepart::Error.

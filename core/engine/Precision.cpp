@@ -11,30 +11,6 @@
 
 namespace deepart {
 
-const char* toString(Precision precision) {
-    switch (precision) {
-    case Precision::Fp32:
-        return "fp32";
-    case Precision::Tf32:
-        return "tf32";
-    case Precision::Bf16:
-        return "bf16";
-    case Precision::Fp16:
-        return "fp16";
-    case Precision::Auto:
-        break;
-    }
-    return "auto";
-}
-
-std::optional<Precision> precisionFromString(const std::string& text) {
-    for (Precision p :
-         {Precision::Auto, Precision::Fp32, Precision::Tf32, Precision::Bf16, Precision::Fp16})
-        if (text == toString(p))
-            return p;
-    return std::nullopt;
-}
-
 namespace {
 
 #if defined(__x86_64__) || defined(__i386__)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Spelling.h"
+
 #include <torch/types.h>
 
 #include <optional>
@@ -18,9 +20,20 @@ namespace deepart {
 //  - Bf16, Fp16: the network in that type (fp16 on CUDA only).
 enum class Precision { Auto, Fp32, Tf32, Bf16, Fp16 };
 
-// "auto", "fp32", "tf32", "bf16", "fp16": the spelling of settings files and the command line.
-const char* toString(Precision precision);
-std::optional<Precision> precisionFromString(const std::string& text);
+// The spellings of settings files and the command line.
+constexpr std::array<Spelling<Precision>, 5> spellings(Precision) {
+    return {{{Precision::Auto, "auto"},
+             {Precision::Fp32, "fp32"},
+             {Precision::Tf32, "tf32"},
+             {Precision::Bf16, "bf16"},
+             {Precision::Fp16, "fp16"}}};
+}
+inline const char* toString(Precision precision) {
+    return spell(precision);
+}
+inline std::optional<Precision> precisionFromString(const std::string& text) {
+    return parseSpelling<Precision>(text);
+}
 
 // What the CPU offers LibTorch's oneDNN for bf16. Detected once at run time; tests pass their
 // own answer so that they run the same on any machine.

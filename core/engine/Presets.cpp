@@ -68,33 +68,11 @@ Route route(Preset preset, int outputSize) {
 
 } // namespace
 
-const char* toString(Preset preset) {
-    switch (preset) {
-    case Preset::Seed:
-        return "seed";
-    case Preset::Fast:
-        return "fast";
-    case Preset::Fine:
-        return "fine";
-    case Preset::Print:
-        return "print";
-    case Preset::Custom:
-        return "custom";
-    }
-    return "custom";
-}
-
-std::optional<Preset> presetFromString(const std::string& text) {
-    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print, Preset::Custom})
-        if (text == toString(p))
-            return p;
-    return std::nullopt;
-}
-
 std::string presetNames() {
     std::string names;
-    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print})
-        names += (names.empty() ? "" : ", ") + std::string(toString(p));
+    for (Preset p : allValues<Preset>())
+        if (p != Preset::Custom)
+            names += (names.empty() ? "" : ", ") + std::string(toString(p));
     return names;
 }
 
@@ -110,7 +88,7 @@ void applyPreset(TransferSettings& settings, Preset preset) {
 }
 
 Preset matchingPreset(const TransferSettings& settings) {
-    for (Preset p : {Preset::Seed, Preset::Fast, Preset::Fine, Preset::Print}) {
+    for (Preset p : allValues<Preset>()) {
         TransferSettings candidate = settings;
         applyPreset(candidate, p);
         if (candidate == settings)

@@ -23,8 +23,20 @@ namespace deepart {
 // fast, fine and print run the network in Precision::Auto (bf16 where it is fast).
 enum class Preset { Seed, Fast, Fine, Print, Custom };
 
-const char* toString(Preset preset);
-std::optional<Preset> presetFromString(const std::string& text);
+// The spellings of settings files and the command line.
+constexpr std::array<Spelling<Preset>, 5> spellings(Preset) {
+    return {{{Preset::Seed, "seed"},
+             {Preset::Fast, "fast"},
+             {Preset::Fine, "fine"},
+             {Preset::Print, "print"},
+             {Preset::Custom, "custom"}}};
+}
+inline const char* toString(Preset preset) {
+    return spell(preset);
+}
+inline std::optional<Preset> presetFromString(const std::string& text) {
+    return parseSpelling<Preset>(text);
+}
 // The presets a user can name, for messages and help: "seed, fast, fine, print".
 std::string presetNames();
 

@@ -19,7 +19,7 @@ namespace {
 void checkImage(const torch::Tensor& image, const char* what) {
     if (!image.defined() || image.dim() != 4 || image.size(0) != 1 || image.size(1) != 3)
         throw Error(std::string(what) + " image must be a 1x3xHxW RGB tensor");
-    if (image.size(2) < 16 || image.size(3) < 16)
+    if (image.size(2) < kMinImageSide || image.size(3) < kMinImageSide)
         throw Error(std::string(what) + " image is too small: at least 16x16 pixels are needed");
 }
 

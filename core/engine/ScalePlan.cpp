@@ -1,6 +1,7 @@
 #include "ScalePlan.h"
 
 #include "Error.h"
+#include "SettingsLimits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,8 +9,6 @@
 namespace deepart {
 
 namespace {
-constexpr int kMinSide = 16;
-
 int scaled(int length, double factor) {
     return static_cast<int>(std::lround(length * factor));
 }
@@ -43,12 +42,12 @@ ScalePlan::ScalePlan(const std::vector<ScaleStep>& scales, int contentWidth, int
             stage.styles.push_back(
                 last ? style
                      : PixelSize{scaled(style.width, factor), scaled(style.height, factor)});
-        if (std::min(stage.width, stage.height) < kMinSide)
+        if (std::min(stage.width, stage.height) < kMinImageSide)
             throw Error("at the " + std::to_string(step.size) + " px scale the content would be " +
                         std::to_string(stage.width) + " x " + std::to_string(stage.height) +
                         " px; every scale needs at least 16 px on each side");
         for (size_t k = 0; k < stage.styles.size(); ++k)
-            if (std::min(stage.styles[k].width, stage.styles[k].height) < kMinSide)
+            if (std::min(stage.styles[k].width, stage.styles[k].height) < kMinImageSide)
                 throw Error("at the " + std::to_string(step.size) + " px scale style image " +
                             std::to_string(k + 1) + " would be " +
                             std::to_string(stage.styles[k].width) + " x " +

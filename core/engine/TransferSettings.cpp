@@ -18,7 +18,7 @@ void TransferSettings::setOutputSize(int size) {
     }
     const double factor = static_cast<double>(size) / scales.back().size;
     for (auto& scale : scales)
-        scale.size = std::max(16, static_cast<int>(std::lround(scale.size * factor)));
+        scale.size = std::max(kMinImageSide, static_cast<int>(std::lround(scale.size * factor)));
     scales.back().size = size;
     // A coarser scale that rounding made as large as the next one is dropped, so the sizes
     // still increase (down at 16 px there is room for only one scale).
@@ -38,40 +38,6 @@ bool TransferSettings::operator==(const TransferSettings& o) const {
            colors == o.colors && noiseRatio == o.noiseRatio && seed == o.seed &&
            pooling == o.pooling && contentLayer == o.contentLayer && styleLayers == o.styleLayers &&
            device == o.device && precision == o.precision && tileSize == o.tileSize;
-}
-
-const char* toString(InitMode mode) {
-    switch (mode) {
-    case InitMode::Content:
-        return "content";
-    case InitMode::Noise:
-        return "noise";
-    case InitMode::Blend:
-        return "blend";
-    case InitMode::Image:
-        return "image";
-    }
-    return "content";
-}
-
-const char* toString(Pooling pooling) {
-    return pooling == Pooling::Average ? "avg" : "max";
-}
-
-const char* toString(OptimizerKind kind) {
-    return kind == OptimizerKind::Lbfgs ? "lbfgs" : "adam";
-}
-
-const char* toString(ColorMode mode) {
-    switch (mode) {
-    case ColorMode::None:
-        return "none";
-    case ColorMode::Luminance:
-        return "luminance";
-    case ColorMode::Match:
-        return "match";
-    }
-    return "none";
 }
 
 } // namespace deepart

@@ -2,20 +2,14 @@
 
 #include "ComputeDevice.h"
 #include "Precision.h"
+#include "SettingsLimits.h"
+#include "Spelling.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace deepart {
-
-// The largest image side a run takes, for the output and for a style image at its style scale.
-// Front ends refuse larger sizes before loading anything.
-constexpr int kMaxImageSide = 16384;
-
-// The smallest tile core a run takes (a tile's halo is 96 px at block 5 on each side: smaller
-// cores would spend most of the work on halos).
-constexpr int kMinTileSize = 64;
 
 // The factors of J = alpha * J_content + beta * J_style + gamma * J_tv. Kept apart from the rest
 // of the settings because they may change while a run is going (live steering).
@@ -136,9 +130,35 @@ struct TransferSettings {
     bool operator!=(const TransferSettings& o) const { return !(*this == o); }
 };
 
-const char* toString(InitMode mode);
-const char* toString(Pooling pooling);
-const char* toString(OptimizerKind kind);
-const char* toString(ColorMode mode);
+// The spellings of settings files and the command line.
+constexpr std::array<Spelling<InitMode>, 4> spellings(InitMode) {
+    return {{{InitMode::Content, "content"},
+             {InitMode::Noise, "noise"},
+             {InitMode::Blend, "blend"},
+             {InitMode::Image, "image"}}};
+}
+constexpr std::array<Spelling<Pooling>, 2> spellings(Pooling) {
+    return {{{Pooling::Max, "max"}, {Pooling::Average, "avg"}}};
+}
+constexpr std::array<Spelling<OptimizerKind>, 2> spellings(OptimizerKind) {
+    return {{{OptimizerKind::Adam, "adam"}, {OptimizerKind::Lbfgs, "lbfgs"}}};
+}
+constexpr std::array<Spelling<ColorMode>, 3> spellings(ColorMode) {
+    return {{{ColorMode::None, "none"},
+             {ColorMode::Luminance, "luminance"},
+             {ColorMode::Match, "match"}}};
+}
+inline const char* toString(InitMode mode) {
+    return spell(mode);
+}
+inline const char* toString(Pooling pooling) {
+    return spell(pooling);
+}
+inline const char* toString(OptimizerKind kind) {
+    return spell(kind);
+}
+inline const char* toString(ColorMode mode) {
+    return spell(mode);
+}
 
 } // namespace deepart

@@ -179,9 +179,7 @@ StoredRun runFromJson(const QJsonValue& value, const QString& path) {
     if (o.contains(QStringLiteral("outcome")))
         run.outcome =
             choiceAt(o.value(QStringLiteral("outcome")), join(path, QStringLiteral("outcome")),
-                     {StoredRunOutcome::Running, StoredRunOutcome::Finished,
-                      StoredRunOutcome::Stopped, StoredRunOutcome::Failed},
-                     &toString);
+                     spellings(StoredRunOutcome{}));
     run.collapsed = o.value(QStringLiteral("collapsed")).toBool(false);
     std::string continued;
     readString(o, path, "continued_from", continued);
@@ -209,20 +207,6 @@ StoredRun runFromJson(const QJsonValue& value, const QString& path) {
 }
 
 } // namespace
-
-const char* toString(StoredRunOutcome outcome) {
-    switch (outcome) {
-    case StoredRunOutcome::Running:
-        return "running";
-    case StoredRunOutcome::Finished:
-        return "finished";
-    case StoredRunOutcome::Stopped:
-        return "stopped";
-    case StoredRunOutcome::Failed:
-        return "failed";
-    }
-    return "running";
-}
 
 StoredRun* WorkspaceManifest::run(int number) {
     const auto it = std::find_if(runs.begin(), runs.end(),

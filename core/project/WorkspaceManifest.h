@@ -27,7 +27,15 @@ struct StoredSnapshot {
 // What became of a run. A run still "running" in a manifest read at start-up was interrupted (a
 // crash or a kill): its snapshots are all there, its end is not.
 enum class StoredRunOutcome { Running, Finished, Stopped, Failed };
-const char* toString(StoredRunOutcome outcome);
+constexpr std::array<Spelling<StoredRunOutcome>, 4> spellings(StoredRunOutcome) {
+    return {{{StoredRunOutcome::Running, "running"},
+             {StoredRunOutcome::Finished, "finished"},
+             {StoredRunOutcome::Stopped, "stopped"},
+             {StoredRunOutcome::Failed, "failed"}}};
+}
+inline const char* toString(StoredRunOutcome outcome) {
+    return spell(outcome);
+}
 
 // One run as the gallery groups it: number, start time, settings, losses and snapshots.
 struct StoredRun {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Spelling.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -42,28 +44,28 @@ void readInt(const QJsonObject& object, const QString& path, const char* key, in
              int& out);
 void readString(const QJsonObject& object, const QString& path, const char* key, std::string& out);
 
-// The enumerator whose name(e) the value spells, among `values`.
-template <typename E>
-E choiceAt(const QJsonValue& value, const QString& path, std::initializer_list<E> values,
-           const char* (*name)(E)) {
+// The value that the JSON string spells in `table` (Spelling.h; the enum's own table, or one for
+// a flag such as a line search on or off).
+template <typename E, std::size_t N>
+E choiceAt(const QJsonValue& value, const QString& path, const std::array<Spelling<E>, N>& table) {
     QStringList allowed;
-    for (E e : values)
-        allowed << QString::fromLatin1(name(e));
+    for (const Spelling<E>& s : table)
+        allowed << QString::fromLatin1(s.name);
     const QString choices = QStringLiteral("; allowed: ") + allowed.join(QStringLiteral(", "));
     if (!value.isString())
         fail(path, shown(value) + QStringLiteral(" is not a string") + choices);
-    for (E e : values)
-        if (value.toString() == QLatin1String(name(e)))
-            return e;
+    for (const Spelling<E>& s : table)
+        if (value.toString() == QLatin1String(s.name))
+            return s.value;
     fail(path, shown(value) + QStringLiteral(" is not valid") + choices);
 }
 
-template <typename E>
+template <typename E, std::size_t N>
 void readChoice(const QJsonObject& object, const QString& path, const char* key,
-                std::initializer_list<E> values, const char* (*name)(E), E& out) {
+                const std::array<Spelling<E>, N>& table, E& out) {
     const QJsonValue value = object.value(QLatin1String(key));
     if (!value.isUndefined())
-        out = choiceAt(value, join(path, QLatin1String(key)), values, name);
+        out = choiceAt(value, join(path, QLatin1String(key)), table);
 }
 
 } // namespace deepart::json

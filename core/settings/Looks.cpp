@@ -1,111 +1,90 @@
 #include "Looks.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace deepart {
 
 namespace {
 
-struct LookChoices {
+// One row per look: its spelling, what the window shows, its one-sentence description, and
+// the choices it makes.
+struct LookEntry {
+    Look look;
+    const char* name;
+    const char* displayName;
+    const char* description;
     ColorMode colors;
     double styleScale;
 };
 
-LookChoices choicesOf(Look look) {
-    switch (look) {
-    case Look::PhotoColors:
-        return {ColorMode::Luminance, 1.0};
-    case Look::PhotoPalette:
-        return {ColorMode::Match, 1.0};
-    case Look::BoldStrokes:
-        return {ColorMode::None, 0.5};
-    case Look::FineStrokes:
-        return {ColorMode::None, 2.0};
-    case Look::PaintingColors:
-    case Look::Custom:
-        break;
-    }
-    return {ColorMode::None, 1.0};
+constexpr LookEntry kLooks[] = {
+    {Look::PaintingColors, "painting-colors", "Painting's colours",
+     "The photo painted in the painting's colours and strokes.", ColorMode::None, 1.0},
+    {Look::PhotoColors, "photo-colors", "Photo's colours",
+     "The photo keeps its own colours; only the painting's strokes and textures are transferred "
+     "(luminance only).",
+     ColorMode::Luminance, 1.0},
+    {Look::PhotoPalette, "photo-palette", "Photo's palette",
+     "The painting is first recoloured with the photo's palette, then transferred.",
+     ColorMode::Match, 1.0},
+    {Look::BoldStrokes, "bold-strokes", "Bold strokes",
+     "The painting seen at half the output's size: brush strokes twice as large.", ColorMode::None,
+     0.5},
+    {Look::FineStrokes, "fine-strokes", "Fine strokes",
+     "The painting seen at twice the output's size: brush strokes half as large (slower).",
+     ColorMode::None, 2.0},
+    {Look::Custom, "custom", "Custom", "Your own choice of colours and style scales.",
+     ColorMode::None, 1.0},
+};
+
+const LookEntry& entryOf(Look look) {
+    const auto* entry = std::find_if(std::begin(kLooks), std::end(kLooks),
+                                     [look](const LookEntry& e) { return e.look == look; });
+    return entry != std::end(kLooks) ? *entry : kLooks[std::size(kLooks) - 1];
 }
 
 } // namespace
 
+const std::vector<Spelling<Look>>& spellings(Look) {
+    static const std::vector<Spelling<Look>> table = [] {
+        std::vector<Spelling<Look>> rows;
+        for (const LookEntry& e : kLooks)
+            rows.push_back({e.look, e.name});
+        return rows;
+    }();
+    return table;
+}
+
 const std::vector<Look>& allLooks() {
-    static const std::vector<Look> looks = {Look::PaintingColors, Look::PhotoColors,
-                                            Look::PhotoPalette, Look::BoldStrokes,
-                                            Look::FineStrokes};
+    static const std::vector<Look> looks = [] {
+        std::vector<Look> values = allValues<Look>();
+        values.erase(std::remove(values.begin(), values.end(), Look::Custom), values.end());
+        return values;
+    }();
     return looks;
 }
 
 const char* toString(Look look) {
-    switch (look) {
-    case Look::PaintingColors:
-        return "painting-colors";
-    case Look::PhotoColors:
-        return "photo-colors";
-    case Look::PhotoPalette:
-        return "photo-palette";
-    case Look::BoldStrokes:
-        return "bold-strokes";
-    case Look::FineStrokes:
-        return "fine-strokes";
-    case Look::Custom:
-        break;
-    }
-    return "custom";
+    return entryOf(look).name;
 }
 
 std::optional<Look> lookFromString(const std::string& text) {
-    for (Look look : allLooks())
-        if (text == toString(look))
-            return look;
-    if (text == toString(Look::Custom))
-        return Look::Custom;
-    return std::nullopt;
+    return parseSpelling<Look>(text);
 }
 
 const char* displayName(Look look) {
-    switch (look) {
-    case Look::PaintingColors:
-        return "Painting's colours";
-    case Look::PhotoColors:
-        return "Photo's colours";
-    case Look::PhotoPalette:
-        return "Photo's palette";
-    case Look::BoldStrokes:
-        return "Bold strokes";
-    case Look::FineStrokes:
-        return "Fine strokes";
-    case Look::Custom:
-        break;
-    }
-    return "Custom";
+    return entryOf(look).displayName;
 }
 
 const char* describe(Look look) {
-    switch (look) {
-    case Look::PaintingColors:
-        return "The photo painted in the painting's colours and strokes.";
-    case Look::PhotoColors:
-        return "The photo keeps its own colours; only the painting's strokes and textures are "
-               "transferred (luminance only).";
-    case Look::PhotoPalette:
-        return "The painting is first recoloured with the photo's palette, then transferred.";
-    case Look::BoldStrokes:
-        return "The painting seen at half the output's size: brush strokes twice as large.";
-    case Look::FineStrokes:
-        return "The painting seen at twice the output's size: brush strokes half as large "
-               "(slower).";
-    case Look::Custom:
-        break;
-    }
-    return "Your own choice of colours and style scales.";
+    return entryOf(look).description;
 }
 
 void applyLook(RunSettings& settings, Look look) {
     if (look == Look::Custom)
         return;
-    const LookChoices choices = choicesOf(look);
+    const LookEntry& choices = entryOf(look);
     settings.transfer.colors = choices.colors;
     for (StyleSource& style : settings.styles)
         style.scale = choices.styleScale;
@@ -113,7 +92,7 @@ void applyLook(RunSettings& settings, Look look) {
 
 Look matchingLook(const RunSettings& settings) {
     for (Look look : allLooks()) {
-        const LookChoices choices = choicesOf(look);
+        const LookEntry& choices = entryOf(look);
         const bool scales =
             std::all_of(settings.styles.begin(), settings.styles.end(),
                         [&](const StyleSource& s) { return s.scale == choices.styleScale; });

@@ -18,6 +18,9 @@ namespace deepart {
 //  - fine-strokes: style images at twice the output's size: strokes half as large.
 enum class Look { PaintingColors, PhotoColors, PhotoPalette, BoldStrokes, FineStrokes, Custom };
 
+// The spellings of settings files and the command line (Spelling.h), from the one table of
+// looks in Looks.cpp that also holds their names, descriptions and choices.
+const std::vector<Spelling<Look>>& spellings(Look);
 const std::vector<Look>& allLooks(); // without Custom
 const char* toString(Look look);     // "photo-colors"
 std::optional<Look> lookFromString(const std::string& text);
