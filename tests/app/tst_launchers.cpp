@@ -1,7 +1,9 @@
 #include "KerasWeightsWriter.h"
+#include "ProjectArchive.h"
 #include "RandomVgg19Weights.h"
 #include "TestData.h"
 #include "TransferSession.h"
+#include "WorkspaceManifest.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -164,10 +166,17 @@ private Q_SLOTS:
         // The bound is the session's wait plus the window's close; the margin is for a loaded
         // machine (2 cores shared with the rest of the suite).
         QVERIFY2(ms < TransferSession::kShutdownWaitMs + 3000, qPrintable(QString::number(ms)));
-        // It closed as a window closes: its state was saved.
+        // It closed as a window closes: its state was saved, and the next run's inputs are in
+        // its workspace for the next launch.
         const QSettings saved(path(QStringLiteral("home/config/DeepArtGallery/deepart.conf")),
                               QSettings::IniFormat);
-        QCOMPARE(saved.value(QStringLiteral("inputs/content")).toString(), photo);
+        QVERIFY(!saved.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+        QFile manifest(path(QStringLiteral("home/data/DeepArtGallery/deepart/workspace/") +
+                            QLatin1String(kManifestName)));
+        QVERIFY2(manifest.open(QIODevice::ReadOnly), qPrintable(manifest.fileName()));
+        const auto next = workspaceFromJsonText(manifest.readAll()).next;
+        QVERIFY(next);
+        QCOMPARE(QString::fromStdString(next->contentPath), photo);
     }
 };
 

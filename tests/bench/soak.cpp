@@ -4,6 +4,7 @@
 // that one; the resident set size is sampled after each cycle. Prints the samples and the growth
 // after warm-up; asserts nothing (a benchmark).
 #include "GalleryModel.h"
+#include "InputsController.h"
 #include "KerasWeightsWriter.h"
 #include "MainWindow.h"
 #include "SettingsPanel.h"
@@ -63,9 +64,9 @@ int main(int argc, char** argv) {
                                                        deepart::test::testPicture(72, 96, 2));
 
     deepart::MainWindow window;
-    window.setWeightsPath(weights);
-    window.loadContent(content);
-    window.loadStyle(style);
+    window.inputs()->setWeightsPath(weights);
+    window.inputs()->loadContent(content);
+    window.inputs()->loadStyle(style);
     window.settingsPanel()->size()->setValue(64);
     window.settingsPanel()->setIterationsPerScale(100000); // ended by Stop, never on its own
     window.show();

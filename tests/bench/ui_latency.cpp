@@ -2,6 +2,7 @@
 // real MainWindow (offscreen), starts a run at SIZE px (default 512) on random full-width VGG-19
 // weights, and measures how late a 10 ms timer fires on the GUI thread while the worker computes,
 // which bounds how long a repaint can wait. Prints the figures; asserts nothing.
+#include "InputsController.h"
 #include "KerasWeightsWriter.h"
 #include "MainWindow.h"
 #include "RandomVgg19Weights.h"
@@ -31,9 +32,9 @@ int main(int argc, char** argv) {
     const QString samples = QStringLiteral(DEEPART_SOURCE_DIR "/resources/samples/");
 
     deepart::MainWindow window;
-    window.setWeightsPath(weights);
-    window.loadContent(samples + QStringLiteral("fruits.jpg"));
-    window.loadStyle(samples + QStringLiteral("starry_night.jpg"));
+    window.inputs()->setWeightsPath(weights);
+    window.inputs()->loadContent(samples + QStringLiteral("fruits.jpg"));
+    window.inputs()->loadStyle(samples + QStringLiteral("starry_night.jpg"));
     window.settingsPanel()->size()->setValue(size);
     window.settingsPanel()->setIterationsPerScale(iterations);
     window.show();

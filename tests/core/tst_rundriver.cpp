@@ -1,89 +1,10 @@
-#include "AdamStrategy.h"
-#include "Error.h"
-#include "MemoryEstimate.h"
-#include "Objective.h"
-#include "RunDriver.h"
-#include "TestData.h"
-#include "TotalVariation.h"
+#include "RunDriverTest.h"
 
-#include <QtTest>
-
-#include <ATen/Parallel.h>
-
-#include <limits>
-#include <thread>
-
-using namespace deepart;
-
-// The run driver on a slim VGG-19 at 32-48 px: optimizers, scales, snapshots, steering.
-class TestRunDriver : public QObject {
+// The run driver on a slim VGG-19 at 32-48 px: optimizers, precision, scales, snapshots, starts.
+class TestRunDriver : public RunDriverTest {
     Q_OBJECT
-private:
-    Vgg19Weights weights_ = test::smallWeights();
-    torch::Tensor content_ = torch::rand({1, 3, 32, 40});
-    torch::Tensor style_ = torch::rand({1, 3, 40, 32});
-
-    RunPlan plan(int iterations, const TransferSettings& base = TransferSettings{}) const {
-        RunPlan p;
-        p.weights = weights_;
-        p.content = content_;
-        p.styles = {StyleImage(style_)};
-        p.settings = base;
-        p.settings.device = DeviceChoice::Cpu;
-        p.settings.scales = {{40, iterations}};
-        p.settings.saveEvery = 0;
-        return p;
-    }
-
-    struct Recorded {
-        std::vector<IterationStats> stats;
-        std::vector<RunSnapshot> snapshots;
-        int started = 0;
-        RunResult result;
-    };
-
-    static Recorded run(const RunPlan& p, RunControl& control,
-                        const std::function<void(const IterationStats&)>& onIteration = {}) {
-        Recorded r;
-        RunSink sink;
-        sink.started = [&](const RunStarted&) { ++r.started; };
-        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) {
-            r.stats.push_back(s);
-            if (onIteration)
-                onIteration(s);
-        };
-        sink.snapshot = [&](const RunSnapshot& s) { r.snapshots.push_back(s); };
-        r.result = runStyleTransfer(p, control, sink);
-        return r;
-    }
-    static Recorded run(const RunPlan& p) {
-        RunControl control;
-        return run(p, control);
-    }
-
-    // The run is refused before it starts, with a message containing every fragment.
-    static void expectRefusal(const RunPlan& p, const QStringList& fragments) {
-        RunControl control;
-        int started = 0;
-        RunSink sink;
-        sink.started = [&](const RunStarted&) { ++started; };
-        try {
-            runStyleTransfer(p, control, sink);
-            QFAIL("accepted");
-        } catch (const Error& e) {
-            const QString message = QString::fromUtf8(e.what());
-            for (const QString& fragment : fragments)
-                QVERIFY2(message.contains(fragment),
-                         qPrintable(QStringLiteral("'%1' lacks '%2'").arg(message, fragment)));
-        }
-        QCOMPARE(started, 0);
-    }
-
 private Q_SLOTS:
-    void initTestCase() {
-        torch::manual_seed(5);
-        at::set_num_threads(2);
-    }
+    void initTestCase() { setUpTestCase(); }
 
     void adamLowersTheLoss() {
         TransferSettings settings;
@@ -259,131 +180,6 @@ private Q_SLOTS:
         QCOMPARE(r.result.image.sizes(), content_.sizes());
     }
 
-    void aStoppedCoarseRunEndsAtTheOutputSize() {
-        RunPlan p = plan(1);
-        p.settings.scales = {{20, 50}, {40, 50}};
-        RunControl control;
-        const auto r = run(p, control, [&](const IterationStats& s) {
-            if (s.iteration == 4)
-                control.requestStop();
-        });
-        QCOMPARE(r.result.outcome, RunOutcome::Cancelled);
-        QCOMPARE(r.result.completedIterations, 4);
-        QCOMPARE(r.result.image.sizes(), content_.sizes());
-    }
-
-    void cancelStopsBetweenIterations() {
-        RunControl control;
-        const auto r = run(plan(100), control, [&](const IterationStats& s) {
-            if (s.iteration == 4)
-                control.requestStop();
-        });
-        QCOMPARE(r.result.outcome, RunOutcome::Cancelled);
-        QCOMPARE(r.result.completedIterations, 4);
-        QCOMPARE(int(r.stats.size()), 4);
-    }
-
-    void stopBeforeTheRunPreparesNothing() {
-        RunControl control;
-        control.requestStop();
-        const auto r = run(plan(100), control);
-        QCOMPARE(r.result.outcome, RunOutcome::Cancelled);
-        QCOMPARE(r.started, 0);
-        QVERIFY(r.stats.empty());
-        QCOMPARE(r.result.image.sizes(), content_.sizes());
-    }
-
-    void weightsSetBeforeTheFirstIterationAreUsedByIt() {
-        // Set while the run is still preparing: the latest value wins, and the very first
-        // iteration is weighted with it. The content image is the first image, so its TV is
-        // known: the reported term must be exactly gamma times it.
-        RunControl control;
-        LossWeights first = TransferSettings{}.lossWeights;
-        first.tv = 1.0;
-        control.setLossWeights(first);
-        LossWeights latest = first;
-        latest.tv = 750.0;
-        control.setLossWeights(latest);
-        const auto r = run(plan(2), control);
-        const double rawTv = totalVariation(content_).item<double>();
-        QVERIFY2(qAbs(r.stats.front().tv() - 750.0 * rawTv) <= 1e-5 * 750.0 * rawTv,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(r.stats.front().tv()).arg(750 * rawTv)));
-        QCOMPARE(r.result.lossWeights.tv, 750.0);
-    }
-
-    void weightsChangedMidRunWeighTheNextIteration() {
-        // Changed from the callback of iteration 3, so exactly there; iteration 4 is compared
-        // with a twin run without the change. The image is the same, so tv4 / tv4' must be the
-        // weights' ratio.
-        const auto twin = run(plan(4));
-        RunControl control;
-        LossWeights heavier = TransferSettings{}.lossWeights;
-        heavier.tv *= 10.0;
-        const auto r = run(plan(4), control, [&](const IterationStats& s) {
-            if (s.iteration == 3)
-                control.setLossWeights(heavier);
-        });
-        const double ratio = r.stats[3].tv() / twin.stats[3].tv();
-        QVERIFY2(qAbs(ratio - 10.0) < 1e-4, qPrintable(QString::number(ratio)));
-        QCOMPARE(r.stats[2].tv(), twin.stats[2].tv());
-    }
-
-    void manualSnapshotIsTakenAtTheNextIteration() {
-        RunControl control;
-        const auto r = run(plan(6), control, [&](const IterationStats& s) {
-            if (s.iteration == 2)
-                control.requestSnapshot();
-        });
-        QCOMPARE(int(r.snapshots.size()), 1);
-        QCOMPARE(r.snapshots.front().iteration, 2);
-        QVERIFY(r.snapshots.front().manual);
-    }
-
-    void aSnapshotAskedForWhilePausedComesAtOnce() {
-        RunControl control;
-        std::atomic<int> heldAt{-1};
-        std::atomic<int> snapshotAt{-1};
-        std::atomic<bool> manual{false};
-        RunSink sink;
-        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) {
-            if (s.iteration == 2)
-                control.setPaused(true);
-        };
-        sink.paused = [&](int completed) { heldAt = completed; };
-        sink.snapshot = [&](const RunSnapshot& s) {
-            snapshotAt = s.iteration;
-            manual = s.manual;
-        };
-        RunPlan p = plan(5);
-        std::thread runner([&] { runStyleTransfer(p, control, sink); });
-        QTRY_COMPARE_WITH_TIMEOUT(heldAt.load(), 2, 30000);
-        control.requestSnapshot();
-        // Still paused: the snapshot of iteration 2 comes without a Resume.
-        QTRY_COMPARE_WITH_TIMEOUT(snapshotAt.load(), 2, 30000);
-        QVERIFY(manual.load());
-        QVERIFY(control.isPaused());
-        control.setPaused(false);
-        runner.join();
-    }
-
-    void pauseHoldsUntilResumed() {
-        RunControl control;
-        std::atomic<int> done{0};
-        std::atomic<int> heldAt{-1};
-        control.setPaused(true);
-        RunSink sink;
-        sink.iteration = [&](const IterationStats& s, const torch::Tensor&) { done = s.iteration; };
-        sink.paused = [&](int completed) { heldAt = completed; };
-        const RunPlan p = plan(3);
-        std::thread runner([&] { runStyleTransfer(p, control, sink); });
-        // The run says when it holds (no timed look for an absence): before its first iteration.
-        QTRY_COMPARE_WITH_TIMEOUT(heldAt.load(), 0, 30000);
-        QCOMPARE(done.load(), 0);
-        control.setPaused(false);
-        runner.join();
-        QCOMPARE(done.load(), 3);
-    }
-
     void nonFiniteLossStopsAndKeepsTheLastGoodImage() {
         TransferSettings settings;
         settings.lossWeights.style = 1e39; // past float's range: the style term is infinite
@@ -425,19 +221,6 @@ private Q_SLOTS:
         const auto half = estimateRunMemory(p.settings, 20, 16, 16, 20, 0);
         p.memoryLimitBytes = half.bytes - half.baseBytes;
         expectRefusal(p, {QStringLiteral("largest output size")});
-    }
-
-    void preparationChecksForAStopBetweenLayers() {
-        // The targets' forward passes call the checkpoint between layers; one that throws (a
-        // stop) ends the preparation there, not after the whole network.
-        const Vgg19 network(weights_, kVgg19ConvCount - 1, Pooling::Max, torch::kCPU);
-        int calls = 0;
-        QVERIFY_THROWS_EXCEPTION(RunCancelled,
-                                 Objective(network, content_, style_, TransferSettings{}, [&] {
-                                     if (++calls == 3)
-                                         throw RunCancelled{};
-                                 }));
-        QCOMPARE(calls, 3);
     }
 
     void memoryEstimateGrowsWithSizeAndHistory() {
