@@ -70,11 +70,15 @@ CompareView::CompareView(GalleryModel* model, QWidget* parent)
         });
     }
 
+    // The boxes sit above the views they choose for, left and right, so they need no labels
+    // (the bar must stay narrow enough for a 1024 px screen with the queue's dock open).
+    leftChoice_->setToolTip(tr("The left image"));
+    leftChoice_->setAccessibleName(tr("Left image"));
+    rightChoice_->setToolTip(tr("The right image"));
+    rightChoice_->setAccessibleName(tr("Right image"));
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Left:"), this));
     bar->addWidget(leftChoice_);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Right:"), this));
     bar->addWidget(rightChoice_);
     bar->addStretch();
     bar->addWidget(modeChoice_);

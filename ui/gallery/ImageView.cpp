@@ -16,7 +16,7 @@ ImageView::ImageView(QWidget* parent) : QGraphicsView(parent), item_(new QGraphi
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter); // what is in the middle stays there
     setBackgroundBrush(QColor(0x2b, 0x2b, 0x2b));
-    setMinimumSize(200, 150);
+    setMinimumSize(140, 150);
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, &ImageView::viewChanged);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ImageView::viewChanged);
 }

@@ -3,7 +3,7 @@
 #include "RunQueue.h"
 
 #include <QAction>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
@@ -49,19 +49,19 @@ QueuePanel::QueuePanel(RunQueue* queue, QWidget* parent)
     connect(clear_, &QPushButton::clicked, queue, &RunQueue::clearFinished);
 
     // Two rows of buttons, so that the panel fits a narrow dock beside the preview.
-    auto* entryButtons = new QHBoxLayout;
-    for (auto* button : {remove_, up_, down_})
-        entryButtons->addWidget(button);
-    entryButtons->addStretch();
-    auto* queueButtons = new QHBoxLayout;
-    queueButtons->addWidget(pause_);
-    queueButtons->addWidget(clear_);
-    queueButtons->addStretch();
+    // Two columns of buttons: the dock stays narrow enough to sit beside the preview on a
+    // 1024 px screen.
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(up_, 0, 0);
+    buttons->addWidget(down_, 0, 1);
+    buttons->addWidget(remove_, 1, 0);
+    buttons->addWidget(clear_, 1, 1);
+    buttons->addWidget(pause_, 2, 0, 1, 2);
+    summary_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(view_, 1);
     layout->addWidget(summary_);
-    layout->addLayout(entryButtons);
-    layout->addLayout(queueButtons);
+    layout->addLayout(buttons);
 
     // Every change of the list or of the selection may enable or disable a button.
     connect(queue, &QAbstractItemModel::rowsInserted, this, &QueuePanel::updateButtons);

@@ -43,17 +43,19 @@ QString runMemoryNote(const TransferSettings& settings, QSize content,
                                               kRealWeightsBytes, available, 0, deepest);
         const QString memory = QString::fromStdString(formatBytes(plan.estimate.bytes));
         const double seconds = estimateSecondsPerIteration(plan, width, height, deepest);
+        // "about 3m 20s an iteration", or "under a second an iteration" (no "about" there).
         const QString time =
-            seconds < 1.0 ? tr("under a second") : QString::fromStdString(formatDuration(seconds));
+            seconds < 1.0 ? tr("under a second")
+                          : tr("about %1").arg(QString::fromStdString(formatDuration(seconds)));
         if (!plan.tiled())
-            return tr("%1 × %2 px: about %3 of memory, about %4 an iteration.")
+            return tr("%1 × %2 px: about %3 of memory, %4 an iteration.")
                 .arg(width)
                 .arg(height)
                 .arg(memory, time);
         // Whether the tiles were asked for or are what fits (the note then says why).
         const QString why =
             settings.tileSize > 0 ? tr("exact, as set in Tiles") : tr("exact; whole would not fit");
-        return tr("%1 × %2 px, tiled: %3 tiles of %4 px (%5), about %6 of memory, about %7 an "
+        return tr("%1 × %2 px, tiled: %3 tiles of %4 px (%5), about %6 of memory, %7 an "
                   "iteration.")
             .arg(width)
             .arg(height)

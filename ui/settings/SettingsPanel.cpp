@@ -5,9 +5,13 @@
 #include "ScheduleSection.h"
 #include "StartSection.h"
 
+#include <QComboBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace deepart {
 
@@ -51,7 +55,30 @@ SettingsPanel::SettingsPanel(QWidget* parent)
             schedule_->setPrecision(shown);
     });
     connect(device_, &DeviceSection::tileSizeChanged, schedule_, &ScheduleSection::setTileSize);
+    alignSections();
     resetToDefaults();
+}
+
+void SettingsPanel::alignSections() {
+    // A choice's long text ("Print: coarse to fine from 512 px, for large outputs") is elided in
+    // the closed box and read in full in its list: the column stays narrow enough for a 1024 px
+    // screen with the queue's dock open.
+    for (auto* box : findChildren<QComboBox*>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(16);
+    }
+    // One column of labels across the sections, as in one form.
+    QList<QWidget*> labels;
+    int widest = 0;
+    for (auto* form : findChildren<QFormLayout*>())
+        for (int row = 0; row < form->rowCount(); ++row)
+            if (QLayoutItem* item = form->itemAt(row, QFormLayout::LabelRole);
+                item && item->widget()) {
+                labels << item->widget();
+                widest = std::max(widest, item->widget()->sizeHint().width());
+            }
+    for (QWidget* label : labels)
+        label->setMinimumWidth(widest);
 }
 
 LossWeights SettingsPanel::lossWeights() const {

@@ -77,6 +77,8 @@ Q_SIGNALS:
     void colorsChanged();
 
 private:
+    void alignSections(); // narrow boxes, one column of labels
+
     QLabel* runHint_;
     LossWeightsSection* weights_;
     ScheduleSection* schedule_;

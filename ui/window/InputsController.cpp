@@ -31,8 +31,8 @@ InputsController::InputsController(const Parts& parts, QWidget* window)
     };
     chooseWeights_ = [window] {
         return WeightsDialog::ask(
-            WeightsStore(),
-            tr("Download the VGG-19 weights again, or use a file you already have."), window);
+            WeightsStore(), tr("Download the VGG-19 weights, or use a file you already have."),
+            window);
     };
     connect(parts_.content, &ImageWell::imageChanged, this, [this](const QString& path) {
         offerSettingsOf(path);

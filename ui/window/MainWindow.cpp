@@ -213,11 +213,13 @@ RunQueue* MainWindow::runQueue() const {
 }
 
 void MainWindow::showError(const QString& message, bool aboutInputs) {
-    progress_->failed();
-    if (aboutInputs)
+    // A message about the inputs (no photo, no weights) comes before any run: nothing failed.
+    if (aboutInputs) {
         error_->showInputError(message);
-    else
+    } else {
+        progress_->failed();
         error_->showError(message);
+    }
     updateActions();
 }
 
