@@ -8,6 +8,8 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libqt6network6
     libtorch-dev libopenblas0-pthread
     libopencv-dev libhdf5-dev zlib1g-dev libjpeg-dev libpng-dev libquazip1-qt6-dev
+    # animated WebP time-lapses (libwebpmux's animation encoder); ffprobe checks the videos
+    libwebp-dev ffmpeg
     # the Python reference implementation used by the cross-check test and the benchmark
     python3-torch python3-h5py python3-numpy
     # headless GUI tests and the screenshot script (which draws a mask and clicks a button)

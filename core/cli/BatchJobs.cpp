@@ -134,6 +134,7 @@ std::vector<BatchJob> readBatchFile(const QString& path, const LayerFlags& layer
     std::vector<BatchJob> jobs;
     for (const QJsonValue& value : array)
         jobs.push_back(readJob(value, folder, layer));
+    jobs.back().number = static_cast<int>(jobs.size());
     refuseSharedOutputs(jobs);
     return jobs;
 }
@@ -161,12 +162,21 @@ std::vector<BatchJob> folderBatch(const RunSettings& base, const QString& conten
             } catch (const Error& e) {
                 job.error = e.what();
             }
+            job.number = static_cast<int>(jobs.size()) + 1;
             jobs.push_back(std::move(job));
         }
     }
     // photo.jpg and photo.png in one folder would share their outputs.
     refuseSharedOutputs(jobs);
     return jobs;
+}
+
+std::vector<BatchJob> shardOf(const std::vector<BatchJob>& jobs, int shard, int shards) {
+    std::vector<BatchJob> part;
+    for (size_t k = static_cast<size_t>(shard - 1); k < jobs.size();
+         k += static_cast<size_t>(shards))
+        part.push_back(jobs[k]);
+    return part;
 }
 
 } // namespace deepart

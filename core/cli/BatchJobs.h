@@ -15,6 +15,7 @@ struct BatchJob {
     RunSettings run;
     std::string outputPath;
     std::string error; // set: the job is reported as failed without running
+    int number = 0;    // 1-based, in the whole batch (a shard keeps the batch's numbers)
 };
 
 // Applies the command line's flags over a job's settings, as over a --settings file. Throws
@@ -37,5 +38,9 @@ std::vector<BatchJob> readBatchFile(const QString& path, const LayerFlags& layer
 std::vector<BatchJob> folderBatch(const RunSettings& base, const QString& contentDir,
                                   const QString& styleDir, const QString& outputDir,
                                   const LayerFlags& layer);
+
+// Part `shard` (1-based) of `shards`: the jobs numbered shard, shard + shards, ... The parts of
+// 1..shards partition the batch, each job in exactly one, whatever machine runs which part.
+std::vector<BatchJob> shardOf(const std::vector<BatchJob>& jobs, int shard, int shards);
 
 } // namespace deepart

@@ -22,9 +22,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-enum class JobState { Done, Failed, Interrupted, NotRun };
+enum class JobState { Done, Failed, Interrupted, NotRun, Skipped };
 
 struct JobReport {
+    int number = 0; // in the whole batch
     std::string name;
     JobState state = JobState::NotRun;
     double seconds = 0.0;
@@ -45,6 +46,8 @@ const char* stateText(JobState state) {
         return "interrupted";
     case JobState::NotRun:
         return "not run";
+    case JobState::Skipped:
+        return "skipped";
     }
     return "";
 }
@@ -84,7 +87,7 @@ std::string inputsText(const RunSettings& run) {
 }
 
 void printSummary(const std::vector<JobReport>& reports, double seconds) {
-    int counts[4] = {0, 0, 0, 0};
+    int counts[5] = {0, 0, 0, 0, 0};
     size_t nameWidth = 0;
     for (const JobReport& report : reports) {
         ++counts[static_cast<int>(report.state)];
@@ -97,14 +100,18 @@ void printSummary(const std::vector<JobReport>& reports, double seconds) {
         std::cerr << ", " << counts[2] << " interrupted";
     if (counts[3] > 0)
         std::cerr << ", " << counts[3] << " not run";
+    if (counts[4] > 0)
+        std::cerr << ", " << counts[4] << " skipped (their output exists)";
     std::cerr << " in " << secondsText(seconds) << '\n';
-    const int indexWidth = static_cast<int>(std::to_string(reports.size()).size());
-    for (size_t k = 0; k < reports.size(); ++k) {
-        const JobReport& r = reports[k];
-        std::cerr << "  " << std::setw(indexWidth) << k + 1 << "  " << std::left << std::setw(11)
+    int lastNumber = 0;
+    for (const JobReport& report : reports)
+        lastNumber = std::max(lastNumber, report.number);
+    const int indexWidth = static_cast<int>(std::to_string(lastNumber).size());
+    for (const JobReport& r : reports) {
+        std::cerr << "  " << std::setw(indexWidth) << r.number << "  " << std::left << std::setw(11)
                   << stateText(r.state) << std::setw(static_cast<int>(nameWidth)) << r.name
                   << std::right;
-        if (r.state != JobState::NotRun)
+        if (r.state != JobState::NotRun && r.state != JobState::Skipped)
             std::cerr << "  " << std::setw(7) << secondsText(r.seconds);
         if (!r.message.empty())
             std::cerr << "  " << r.message;
@@ -121,21 +128,34 @@ int runBatch(const CliOptions& o) {
     configureThreads(o.threads);
     const Vgg19Weights weights = loadKerasVgg19Weights(resolveWeightsPath(o));
 
-    const size_t count = o.jobs.size();
+    // Jobs are numbered in the whole batch, so that a shard's log and summary name the same
+    // jobs as the jobs file or another machine's shard.
+    const size_t count = static_cast<size_t>(std::max<int>(o.batchSize, int(o.jobs.size())));
     std::vector<JobReport> reports;
-    for (size_t k = 0; k < count; ++k) {
+    for (size_t k = 0; k < o.jobs.size(); ++k) {
         const BatchJob& job = o.jobs[k];
         JobReport report;
+        report.number = job.number > 0 ? job.number : static_cast<int>(k + 1);
         report.name =
             job.outputPath.empty()
-                ? "job " + std::to_string(k + 1)
+                ? "job " + std::to_string(report.number)
                 : QFileInfo(QString::fromStdString(job.outputPath)).fileName().toStdString();
         if (interruptRequested()) {
             reports.push_back(report);
             continue;
         }
-        const std::string label =
-            "job " + std::to_string(k + 1) + "/" + std::to_string(count) + " '" + report.name + "'";
+        const std::string label = "job " + std::to_string(report.number) + "/" +
+                                  std::to_string(count) + " '" + report.name + "'";
+        // A result is written whole or not at all (QSaveFile renames it into place), so one
+        // that exists is finished.
+        if (o.skipExisting && job.error.empty() &&
+            QFileInfo::exists(QString::fromStdString(job.outputPath))) {
+            report.state = JobState::Skipped;
+            if (!o.quiet)
+                std::cerr << "deepart-cli: " << label << ": skipped, its output exists\n";
+            reports.push_back(report);
+            continue;
+        }
         if (!o.quiet && job.error.empty())
             std::cerr << "deepart-cli: " << label << ": " << inputsText(job.run) << '\n';
         const auto jobStart = Clock::now();
@@ -154,7 +174,7 @@ int runBatch(const CliOptions& o) {
     if (interruptRequested())
         return 130;
     for (const JobReport& report : reports)
-        if (report.state != JobState::Done)
+        if (report.state != JobState::Done && report.state != JobState::Skipped)
             return 1;
     return 0;
 }

@@ -153,8 +153,9 @@ void addCliOptions(QCommandLineParser& parser) {
         "file");
     opt("quiet", QStringLiteral("No progress output."));
     opt("timelapse",
-        QStringLiteral("Record a time-lapse video of the run: .mp4 (MPEG-4) or .avi (Motion "
-                       "JPEG); the first frame is held %1 s, the last %2 s.")
+        QStringLiteral("Record a time-lapse video of the run: .mp4 (H.264), .webm (VP9), .webp "
+                       "(animated, looping) or .avi (Motion JPEG); the first frame is held %1 s, "
+                       "the last %2 s.")
             .arg(TimelapseOptions().holdFirstSeconds)
             .arg(TimelapseOptions().holdLastSeconds),
         "file");
@@ -181,6 +182,13 @@ void addCliOptions(QCommandLineParser& parser) {
     opt("output-dir",
         QStringLiteral("Where a --content-dir batch writes its results (created when missing)."),
         "dir");
+    opt("shard",
+        QStringLiteral("Run only part K of N of the batch (jobs K, K+N, K+2N, ... in the batch's "
+                       "order): N machines with K = 1..N run every job exactly once."),
+        "K/N");
+    opt("skip-existing",
+        QStringLiteral("Leave jobs whose output file exists alone (results are written whole or "
+                       "not at all), so a batch or a failed shard can be run again."));
 }
 
 } // namespace deepart::cli

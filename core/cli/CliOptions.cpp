@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 
 #include <algorithm>
+#include <utility>
 
 namespace deepart {
 
@@ -28,8 +29,8 @@ void readTimelapse(const QCommandLineParser& parser, CliOptions& o) {
     }
     o.timelapsePath = value("timelapse").toStdString();
     if (!TimelapseWriter::isSupportedPath(o.timelapsePath))
-        usageError(QStringLiteral("--timelapse: '%1' has an unsupported video type; use .mp4 or "
-                                  ".avi")
+        usageError(QStringLiteral("--timelapse: '%1' has an unsupported video type; use .mp4, "
+                                  ".webm, .webp or .avi")
                        .arg(value("timelapse")));
     if (isSet("timelapse-every"))
         o.timelapseEvery =
@@ -38,6 +39,20 @@ void readTimelapse(const QCommandLineParser& parser, CliOptions& o) {
         o.timelapseFps =
             toDouble(QStringLiteral("timelapse-fps"), value("timelapse-fps"), 0.0, 240.0, true);
     o.timelapseSideBySide = isSet("timelapse-side-by-side");
+}
+
+// "K/N": part K (1..N) of N.
+std::pair<int, int> shardAt(const QString& text) {
+    const QStringList parts = text.split(QLatin1Char('/'));
+    bool okShard = false;
+    bool okShards = false;
+    const int shard = parts.size() == 2 ? parts[0].trimmed().toInt(&okShard) : 0;
+    const int shards = parts.size() == 2 ? parts[1].trimmed().toInt(&okShards) : 0;
+    if (!okShard || !okShards || shards < 1 || shard < 1 || shard > shards)
+        usageError(QStringLiteral("--shard: '%1' is not valid; expected K/N with 1 <= K <= N, "
+                                  "e.g. 3/8 for the third of eight parts")
+                       .arg(text));
+    return {shard, shards};
 }
 
 // A batch: the flags are checked once up front (a bad value is a usage error, not a failure of
@@ -92,6 +107,12 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
         usageError(QString::fromStdString(e.what()));
     }
     o.batch = true;
+    o.batchSize = static_cast<int>(o.jobs.size());
+    o.skipExisting = isSet("skip-existing");
+    if (isSet("shard")) {
+        const auto [shard, shards] = shardAt(value("shard"));
+        o.jobs = shardOf(o.jobs, shard, shards);
+    }
 }
 
 void readOutputFormat(const QCommandLineParser& parser, CliOptions& o) {
@@ -122,6 +143,10 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         parser.isSet(QStringLiteral("style-dir")) || parser.isSet(QStringLiteral("output-dir"))) {
         readBatch(parser, o);
     } else {
+        for (const char* flag : {"shard", "skip-existing"})
+            if (parser.isSet(QLatin1String(flag)))
+                usageError(QStringLiteral("--%1 is for batches (--batch or --content-dir)")
+                               .arg(QLatin1String(flag)));
         if (parser.isSet(QStringLiteral("settings")))
             o.run = readSettingsFile(parser);
         layerRunFlags(parser, o.run);

@@ -37,6 +37,8 @@ struct CliOptions {
     bool batch = false;
     std::vector<BatchJob> jobs;
     std::string outputDir; // of a folder batch: created when missing
+    int batchSize = 0;     // jobs in the whole batch (`jobs` may be one shard of them)
+    bool skipExisting = false;
 };
 
 // The outcome of reading the command line: options to run with, or a reason to stop now (help,

@@ -1,6 +1,7 @@
 #include "TimelapseWriter.h"
 
 #include "Error.h"
+#include "FrameEncoder.h"
 #include "ImageFile.h"
 #include "ImageTensor.h"
 
@@ -25,9 +26,8 @@ std::string partPathFor(const std::string& path) {
     return part.string();
 }
 
-// Codecs want even dimensions (4:2:0 chroma).
-int evenDown(int n) {
-    return std::max(2, n - n % 2);
+int evenUp(int n) {
+    return n + n % 2;
 }
 
 // Shrinking averages (no aliasing); enlarging an early, coarse frame interpolates smoothly.
@@ -47,13 +47,13 @@ int holdFrames(double seconds, double fps) {
 } // namespace
 
 bool TimelapseWriter::isSupportedPath(const std::string& path) {
-    const std::string ext = lowerExtension(path);
-    return ext == ".mp4" || ext == ".avi";
+    return FrameEncoder::isSupportedExtension(lowerExtension(path));
 }
 
 void TimelapseWriter::checkPath(const std::string& path) {
     if (!isSupportedPath(path))
-        throw Error("time-lapse '" + path + "': unsupported video type; use .mp4 or .avi");
+        throw Error("time-lapse '" + path +
+                    "': unsupported video type; use .mp4, .webm, .webp or .avi");
     checkWritableFilePath("time-lapse", path);
 }
 
@@ -72,35 +72,25 @@ TimelapseWriter::TimelapseWriter(const std::string& path, cv::Size resultSize,
     if (!options.content.empty() && options.content.type() != CV_8UC3)
         throw Error("time-lapse '" + path + "': the content image is not 8-bit RGB");
 
-    panelSize_ = cv::Size(evenDown(resultSize.width), evenDown(resultSize.height));
-    frameSize_ = panelSize_;
+    panelSize_ = resultSize;
+    cv::Size picture = panelSize_;
     if (!options.content.empty()) {
         cv::cvtColor(scaledTo(options.content, panelSize_), contentPanel_, cv::COLOR_RGB2BGR);
-        frameSize_.width *= 2;
+        picture.width *= 2;
     }
     options_.content.release(); // the panel is what is kept
-
-    const bool mp4 = lowerExtension(path) == ".mp4";
-    // OpenCV's own MJPEG writer needs no FFmpeg; MPEG-4 does.
-    const int api = mp4 ? cv::CAP_FFMPEG : cv::CAP_OPENCV_MJPEG;
-    const int fourcc = mp4 ? cv::VideoWriter::fourcc('m', 'p', '4', 'v')
-                           : cv::VideoWriter::fourcc('M', 'J', 'P', 'G');
+    // H.264 and VP9 need even sides: an odd picture gets one more row or column, a copy of its
+    // edge, rather than losing one (or being scaled).
+    const std::string extension = lowerExtension(path);
+    frameSize_ = FrameEncoder::needsEvenFrameSize(extension)
+                     ? cv::Size(evenUp(picture.width), evenUp(picture.height))
+                     : picture;
     try {
-        writer_.open(partPath_, api, fourcc, fps, frameSize_, true);
-        if (!mp4 && writer_.isOpened())
-            writer_.set(cv::VIDEOWRITER_PROP_QUALITY, 95);
-    } catch (const cv::Exception&) {
-        writer_.release();
-    }
-    if (!writer_.isOpened()) {
+        encoder_ =
+            FrameEncoder::open(partPath_, extension, frameSize_, fps, "time-lapse '" + path + "'");
+    } catch (...) {
         discard();
-        // The folder was checked above, so what is left is the encoder (or the disk).
-        throw Error("time-lapse '" + path + "' cannot be written: " +
-                    (mp4 ? std::string("this system's OpenCV has no MPEG-4 (mp4v) encoder for ") +
-                               std::to_string(frameSize_.width) + " x " +
-                               std::to_string(frameSize_.height) + " frames; try .avi"
-                         : std::string("OpenCV's Motion JPEG writer could not create '") +
-                               partPath_ + "'"));
+        throw;
     }
 }
 
@@ -110,17 +100,14 @@ TimelapseWriter::~TimelapseWriter() {
 }
 
 void TimelapseWriter::discard() noexcept {
-    try {
-        writer_.release();
-    } catch (...) {
-    }
+    encoder_.reset();
     std::error_code ignored;
     std::filesystem::remove(partPath_, ignored);
 }
 
 void TimelapseWriter::writeCopies(const cv::Mat& bgr, int count) {
     for (int k = 0; k < count; ++k)
-        writer_.write(bgr);
+        encoder_->write(bgr);
     framesWritten_ += count;
 }
 
@@ -136,6 +123,9 @@ void TimelapseWriter::addFrame(const cv::Mat& rgb) {
         frame = panel;
     else
         cv::hconcat(contentPanel_, panel, frame);
+    if (frame.size() != frameSize_)
+        cv::copyMakeBorder(frame, frame, 0, frameSize_.height - frame.rows, 0,
+                           frameSize_.width - frame.cols, cv::BORDER_REPLICATE);
     writeCopies(frame, framesAdded_ == 0
                            ? 1 + holdFrames(options_.holdFirstSeconds, options_.framesPerSecond)
                            : 1);
@@ -156,7 +146,12 @@ void TimelapseWriter::finish() {
         throw Error("time-lapse '" + path_ + "': no frames were recorded, so none was written");
     }
     writeCopies(lastFrame_, holdFrames(options_.holdLastSeconds, options_.framesPerSecond));
-    writer_.release();
+    try {
+        encoder_->close();
+    } catch (...) {
+        discard();
+        throw;
+    }
     std::error_code error;
     const auto size = std::filesystem::file_size(partPath_, error);
     if (error || size == 0) {

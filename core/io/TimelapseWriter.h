@@ -1,9 +1,9 @@
 #pragma once
 
 #include <opencv2/core.hpp>
-#include <opencv2/videoio.hpp>
 #include <torch/types.h>
 
+#include <memory>
 #include <string>
 
 namespace deepart {
@@ -20,12 +20,14 @@ struct TimelapseOptions {
     cv::Mat content;
 };
 
-// A video of a run taking shape, written with OpenCV's VideoWriter: .mp4 (MPEG-4 Part 2,
-// fourcc mp4v, through FFmpeg) or .avi (Motion JPEG, OpenCV's own encoder). Animated GIF or WebP
-// are not offered: Debian 12's OpenCV 4.6 cannot write them.
+class FrameEncoder;
+
+// A video of a run taking shape (FrameEncoder): .mp4 (H.264, which every browser and player
+// plays), .webm (VP9), .webp (an animated WebP that loops) or .avi (Motion JPEG, no FFmpeg needed).
 //
-// The frame size is fixed up front from the result's size (rounded down to even dimensions,
-// which the codecs need); frames of any size (coarse scales are smaller) are scaled to it. The
+// The frame size is fixed up front from the result's size; frames of any size (coarse scales are
+// smaller) are scaled to it. H.264 and VP9 need even sides: an odd size is padded with a copy of
+// the last row or column, never cropped or rescaled. The
 // video is written to `<name>.part.<ext>` beside `path` and renamed to `path` by finish(), so a
 // video under `path` is always complete; a writer destroyed without finish() (an error, a stop)
 // removes its partial file. Not thread-safe: one thread feeds it.
@@ -40,7 +42,7 @@ public:
     TimelapseWriter(const TimelapseWriter&) = delete;
     TimelapseWriter& operator=(const TimelapseWriter&) = delete;
 
-    // True for the extensions the writer handles: .mp4 and .avi (any case).
+    // True for the extensions the writer handles: .mp4, .webm, .webp and .avi (any case).
     static bool isSupportedPath(const std::string& path);
     // Checks, before any work, what the constructor checks about the path (extension, folder).
     static void checkPath(const std::string& path);
@@ -57,7 +59,8 @@ public:
     void finish();
 
     const std::string& path() const { return path_; }
-    // The size of every frame of the video (twice the result's width side by side).
+    // The size of every frame of the video: the result's (twice its width side by side), each
+    // side rounded up to even for H.264 and VP9.
     cv::Size frameSize() const { return frameSize_; }
     // Frames added with addFrame().
     int framesAdded() const { return framesAdded_; }
@@ -77,7 +80,7 @@ private:
     TimelapseOptions options_;
     cv::Mat contentPanel_; // BGR, panelSize_, when side by side
     cv::Mat lastFrame_;    // BGR, frameSize_, for the final hold
-    cv::VideoWriter writer_;
+    std::unique_ptr<FrameEncoder> encoder_;
     int framesAdded_ = 0;
     int framesWritten_ = 0;
     bool finished_ = false;

@@ -1,5 +1,8 @@
 #include "CliProcessTest.h"
 
+#include <QDateTime>
+#include <QFileInfo>
+
 // deepart-cli's batches as they run: on after a failed job, outputs named by content and style, an
 // interrupt.
 class TestCliBatch : public CliProcessTest {
@@ -63,6 +66,37 @@ private Q_SLOTS:
         QCOMPARE(portrait.size(), cv::Size(24, 32));
         QVERIFY2(r.err.contains(QStringLiteral("batch of 4 jobs: 4 done, 0 failed in ")),
                  qPrintable(r.err));
+    }
+
+    // A shard run again with --skip-existing runs only what is missing and leaves finished
+    // results alone (the rerun of a failed shard on a cluster).
+    void skipExistingRunsOnlyWhatIsMissing() {
+        QDir().mkpath(path(QStringLiteral("again/in")));
+        QDir().mkpath(path(QStringLiteral("again/styles")));
+        test::writeRgbImage(path(QStringLiteral("again/in/a.png")), test::testPicture(40, 30, 4));
+        test::writeRgbImage(path(QStringLiteral("again/in/b.png")), test::testPicture(30, 40, 5));
+        test::writeRgbImage(path(QStringLiteral("again/styles/s.png")),
+                            test::testPicture(32, 32, 6));
+        const QString out = path(QStringLiteral("again/out"));
+        const QStringList batch =
+            tinyBatch({QStringLiteral("--content-dir"), path(QStringLiteral("again/in")),
+                       QStringLiteral("--style-dir"), path(QStringLiteral("again/styles")),
+                       QStringLiteral("--output-dir"), out, QStringLiteral("--skip-existing")});
+        // Shard 2 of 2 first: job 2 only.
+        auto r = run(batch + QStringList{QStringLiteral("--shard"), QStringLiteral("2/2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QDir(out).entryList(QDir::Files), QStringList{QStringLiteral("b-s.png")});
+        QVERIFY2(r.err.contains(QStringLiteral("job 2/2 'b-s.png'")), qPrintable(r.err));
+        const QDateTime written =
+            QFileInfo(QDir(out).filePath(QStringLiteral("b-s.png"))).lastModified();
+        // The whole batch again: job 1 runs, job 2 is left alone.
+        r = run(batch);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QDir(out).entryList(QDir::Files),
+                 (QStringList{QStringLiteral("a-s.png"), QStringLiteral("b-s.png")}));
+        QVERIFY2(r.err.contains(QStringLiteral("batch of 2 jobs: 1 done, 0 failed, 1 skipped")),
+                 qPrintable(r.err));
+        QCOMPARE(QFileInfo(QDir(out).filePath(QStringLiteral("b-s.png"))).lastModified(), written);
     }
 
     void interruptStopsTheBatch() {

@@ -1,5 +1,7 @@
 #include "CliOptionsTest.h"
 
+#include <QMap>
+
 // deepart-cli's batches as parsed: a jobs file's jobs under the flags, folder batches.
 class TestCliBatchOptions : public CliOptionsTest {
     Q_OBJECT
@@ -98,6 +100,40 @@ private Q_SLOTS:
                  (QStringList{"a.png+s1.jpg", "a.png+s2.PNG", "b.jpg+s1.jpg", "b.jpg+s2.PNG"}));
         QCOMPARE(outputs, (QStringList{out + "/a-s1.png", out + "/a-s2.png", out + "/b-s1.png",
                                        out + "/b-s2.png"}));
+    }
+
+    // --shard K/N: the parts of 1..N partition the batch, each job in exactly one, with its
+    // number in the whole batch; the same on every machine (the batch's order is the file's,
+    // or the folders' by name).
+    void shardsPartitionTheBatch() {
+        const QStringList batch = {"--content-dir", batchDir_.filePath(QStringLiteral("content")),
+                                   "--style-dir",   batchDir_.filePath(QStringLiteral("styles")),
+                                   "--output-dir",  batchDir_.filePath(QStringLiteral("results"))};
+        const auto whole = parse(batch);
+        QVERIFY2(whole.options, whole.message.c_str());
+        const int size = int(whole.options->jobs.size());
+        QCOMPARE(size, 4);
+        for (int shards : {1, 3, 4, 7}) {
+            QMap<int, int> seen; // job number -> times
+            for (int shard = 1; shard <= shards; ++shard) {
+                const auto part = parse(
+                    batch + QStringList{"--shard", QStringLiteral("%1/%2").arg(shard).arg(shards)});
+                QVERIFY2(part.options, part.message.c_str());
+                QCOMPARE(part.options->batchSize, size);
+                for (const BatchJob& job : part.options->jobs) {
+                    QCOMPARE((job.number - 1) % shards, shard - 1);
+                    const BatchJob& same = whole.options->jobs.at(size_t(job.number - 1));
+                    QCOMPARE(job.outputPath, same.outputPath);
+                    ++seen[job.number];
+                }
+            }
+            QCOMPARE(seen.size(), size);
+            for (int times : seen)
+                QCOMPARE(times, 1);
+        }
+        const auto skip = parse(batch + QStringList{"--skip-existing"});
+        QVERIFY(skip.options && skip.options->skipExisting);
+        QVERIFY(!whole.options->skipExisting);
     }
 };
 

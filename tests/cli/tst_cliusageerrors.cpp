@@ -68,9 +68,9 @@ private Q_SLOTS:
         QTest::newRow("output type") << QStringList{"--output", "x.gif"} << "unsupported file type";
         QTest::newRow("unknown flag") << QStringList{"--colour"} << "Unknown option 'colour'";
         QTest::newRow("stray") << QStringList{"extra.jpg"} << "unexpected argument 'extra.jpg'";
-        QTest::newRow("timelapse type")
-            << QStringList{"--timelapse", "run.gif"}
-            << "--timelapse: 'run.gif' has an unsupported video type; use .mp4 or .avi";
+        QTest::newRow("timelapse type") << QStringList{"--timelapse", "run.gif"}
+                                        << "--timelapse: 'run.gif' has an unsupported video type; "
+                                           "use .mp4, .webm, .webp or .avi";
         QTest::newRow("timelapse every 0")
             << QStringList{"--timelapse", "t.mp4", "--timelapse-every", "0"}
             << "--timelapse-every: '0' is not valid; expected a whole number from 1";
@@ -106,6 +106,12 @@ private Q_SLOTS:
         const QString none = batchDir_.filePath(QStringLiteral("none"));
         QTest::newRow("both kinds") << QStringList{"--batch", jobs, "--content-dir", images}
                                     << "--batch cannot go with --content-dir";
+        const QStringList folders = {"--content-dir", images,         "--style-dir",
+                                     styles,          "--output-dir", none};
+        for (const char* bad : {"0/3", "4/3", "2", "a/b", "1/0", "-1/2"})
+            QTest::newRow(qPrintable(QStringLiteral("shard %1").arg(QLatin1String(bad))))
+                << folders + QStringList{"--shard", bad}
+                << "--shard: '" + QString(bad) + "' is not valid";
         QTest::newRow("folders alone")
             << QStringList{"--content-dir", images, "--style-dir", styles}
             << "--content-dir, --style-dir and --output-dir go together";
@@ -154,6 +160,21 @@ private Q_SLOTS:
                            "--style-dir",   batchDir_.filePath(QStringLiteral("no-images")),
                            "--output-dir",  none}
             << "has no images";
+    }
+
+    // Batch-only flags say so on a single run.
+    void batchFlagsNeedABatch() {
+        for (const char* flag : {"--shard", "--skip-existing"}) {
+            QStringList args = required();
+            args << QLatin1String(flag);
+            if (QLatin1String(flag) == QLatin1String("--shard"))
+                args << QStringLiteral("1/2");
+            const auto r = parse(args);
+            QVERIFY(!r.options);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(QString::fromStdString(r.message).contains(QStringLiteral("is for batches")),
+                     r.message.c_str());
+        }
     }
 
     void batchUsageErrors() {

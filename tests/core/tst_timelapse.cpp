@@ -5,16 +5,22 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QSize>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <opencv2/videoio.hpp>
 
+#include <webp/demux.h>
+
 #include <vector>
 
 using namespace deepart;
 
-// The time-lapse writer: frames read back with OpenCV's VideoCapture.
+// The time-lapse writer: frames read back with OpenCV's VideoCapture, codecs asked of ffprobe,
+// animated WebP decoded with libwebp's demuxer.
 class TestTimelapse : public QObject {
     Q_OBJECT
 private:
@@ -76,6 +82,7 @@ private Q_SLOTS:
     void framesAndHeldFramesAreWritten_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("mp4") << QStringLiteral("frames.mp4");
+        QTest::newRow("webm") << QStringLiteral("frames.webm");
         QTest::newRow("avi") << QStringLiteral("frames.avi");
     }
 
@@ -117,18 +124,127 @@ private Q_SLOTS:
                  QStringList());
     }
 
-    void oddSizesAreRoundedDownToEven() {
-        const std::string file = path("odd.mp4");
+    // H.264 and VP9 need even sides: an odd picture gets a copy of its last column and row,
+    // never loses one; Motion JPEG and WebP keep it as it is.
+    void oddSizesArePaddedToEven_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QSize>("frame");
+        QTest::newRow("mp4") << QStringLiteral("odd.mp4") << QSize(66, 50);
+        QTest::newRow("webm") << QStringLiteral("odd.webm") << QSize(66, 50);
+        QTest::newRow("avi") << QStringLiteral("odd.avi") << QSize(65, 49);
+    }
+
+    void oddSizesArePaddedToEven() {
+        QFETCH(QString, name);
+        QFETCH(QSize, frame);
+        const std::string file = dir_.filePath(name).toStdString();
         TimelapseOptions options;
         options.holdFirstSeconds = 0;
         options.holdLastSeconds = 0;
         TimelapseWriter writer(file, cv::Size(65, 49), options);
-        QCOMPARE(writer.frameSize(), cv::Size(64, 48));
-        writer.addFrame(test::testPicture(65, 49, 1));
+        QCOMPARE(writer.frameSize(), cv::Size(frame.width(), frame.height()));
+        // Left half red, right half blue (RGB): the padding repeats the blue edge.
+        cv::Mat picture = solid(65, 49, cv::Scalar(220, 30, 30));
+        picture(cv::Rect(33, 0, 32, 49)).setTo(cv::Scalar(30, 30, 220));
+        writer.addFrame(picture);
         writer.finish();
         const auto frames = readFrames(file);
         QCOMPARE(int(frames.size()), 1);
-        QCOMPARE(frames[0].size(), cv::Size(64, 48));
+        QCOMPARE(frames[0].size(), cv::Size(frame.width(), frame.height()));
+        QVERIFY(near(meanOf(frames[0], cv::Rect(4, 4, 24, 40)), cv::Scalar(30, 30, 220)));
+        const cv::Scalar edge = meanOf(frames[0], cv::Rect(frame.width() - 12, 4, 12, 40));
+        QVERIFY2(near(edge, cv::Scalar(220, 30, 30), 20), // chroma at an odd edge is coarse
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(edge[0]).arg(edge[1]).arg(edge[2])));
+    }
+
+    // What players see, asked of ffprobe (FFmpeg's own reader, not OpenCV's): H.264 in .mp4, VP9
+    // in .webm, Motion JPEG in .avi, with the frame size and count written.
+    void codecsAreWhatPlayersPlay_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("codec");
+        QTest::newRow("mp4") << QStringLiteral("players.mp4") << QStringLiteral("h264");
+        QTest::newRow("webm") << QStringLiteral("players.webm") << QStringLiteral("vp9");
+        QTest::newRow("avi") << QStringLiteral("players.avi") << QStringLiteral("mjpeg");
+    }
+
+    void codecsAreWhatPlayersPlay() {
+        QFETCH(QString, name);
+        QFETCH(QString, codec);
+        const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+        QVERIFY2(!ffprobe.isEmpty(), "ffprobe is missing: packaging/install-deps.sh installs it");
+        const std::string file = dir_.filePath(name).toStdString();
+        TimelapseOptions options;
+        options.framesPerSecond = 10;
+        options.holdFirstSeconds = 0.2; // 2 extra frames
+        options.holdLastSeconds = 0.3;  // 3 extra frames
+        {
+            TimelapseWriter writer(file, cv::Size(81, 45), options); // odd: padded for H.264, VP9
+            for (int k = 0; k < 4; ++k)
+                writer.addFrame(test::testPicture(81, 45, k));
+            writer.finish();
+        }
+        QProcess probe;
+        probe.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"),
+                              QStringLiteral("-select_streams"), QStringLiteral("v:0"),
+                              QStringLiteral("-count_frames"), QStringLiteral("-show_entries"),
+                              QStringLiteral("stream=codec_name,width,height,nb_read_frames"),
+                              QStringLiteral("-of"), QStringLiteral("csv=p=0"),
+                              QString::fromStdString(file)});
+        QVERIFY(probe.waitForFinished(60000));
+        const QString out = QString::fromUtf8(probe.readAllStandardOutput()).trimmed();
+        const QString size =
+            codec == QLatin1String("mjpeg") ? QStringLiteral("81,45") : QStringLiteral("82,46");
+        QCOMPARE(out, QStringLiteral("%1,%2,%3").arg(codec, size).arg(4 + 2 + 3));
+    }
+
+    // An animated WebP: every frame's time (identical frames are merged into a longer one),
+    // looping forever, at the picture's own size.
+    void animatedWebpLoopsAtTheFramesTimes() {
+        const std::string file = path("loop.webp");
+        TimelapseOptions options;
+        options.framesPerSecond = 10;
+        options.holdFirstSeconds = 0.3; // 3 extra frames
+        options.holdLastSeconds = 0.5;  // 5 extra frames
+        {
+            TimelapseWriter writer(file, cv::Size(65, 49), options);
+            QCOMPARE(writer.frameSize(), cv::Size(65, 49));
+            for (int k = 0; k < 5; ++k)
+                writer.addFrame(solid(65, 49, cv::Scalar::all(40 + 40 * k)));
+            writer.finish();
+        }
+        QFile in(QString::fromStdString(file));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray bytes = in.readAll();
+        WebPData data{reinterpret_cast<const uint8_t*>(bytes.constData()),
+                      static_cast<size_t>(bytes.size())};
+        WebPAnimDecoderOptions decoderOptions;
+        QVERIFY(WebPAnimDecoderOptionsInit(&decoderOptions));
+        decoderOptions.color_mode = MODE_BGRA;
+        WebPAnimDecoder* decoder = WebPAnimDecoderNew(&data, &decoderOptions);
+        QVERIFY(decoder);
+        WebPAnimInfo info;
+        QVERIFY(WebPAnimDecoderGetInfo(decoder, &info));
+        QCOMPARE(int(info.canvas_width), 65);
+        QCOMPARE(int(info.canvas_height), 49);
+        QCOMPARE(int(info.loop_count), 0);         // forever
+        std::vector<std::pair<int, double>> shown; // (start ms, gray)
+        int previousEnd = 0;
+        while (WebPAnimDecoderHasMoreFrames(decoder)) {
+            uint8_t* pixels = nullptr;
+            int end = 0;
+            QVERIFY(WebPAnimDecoderGetNext(decoder, &pixels, &end));
+            const cv::Mat bgra(49, 65, CV_8UC4, pixels);
+            shown.emplace_back(previousEnd, cv::mean(bgra)[1]);
+            previousEnd = end;
+        }
+        WebPAnimDecoderDelete(decoder);
+        QCOMPARE(previousEnd, (5 + 3 + 5) * 100); // the whole animation's time
+        QVERIFY(shown.size() >= 5);
+        QVERIFY(near(cv::Scalar::all(shown.front().second), cv::Scalar::all(40)));
+        QVERIFY(near(cv::Scalar::all(shown.back().second), cv::Scalar::all(200)));
+        // The held first frame lasts 4 frames (400 ms), whatever the encoder merged.
+        QVERIFY(shown.size() >= 2);
+        QCOMPARE(shown[1].first, 400);
     }
 
     void sideBySideDoublesTheWidth() {
@@ -240,12 +356,15 @@ private Q_SLOTS:
                     QStringLiteral("is not writable"));
 
         expectError([&] { TimelapseWriter writer(path("run.gif"), cv::Size(32, 32)); },
-                    QStringLiteral("time-lapse '%1': unsupported video type; use .mp4 or .avi")
+                    QStringLiteral("time-lapse '%1': unsupported video type; use .mp4, .webm, "
+                                   ".webp or .avi")
                         .arg(QString::fromStdString(path("run.gif"))));
         QVERIFY(!QFile::exists(QString::fromStdString(path("run.gif"))));
         QVERIFY(TimelapseWriter::isSupportedPath("A.MP4"));
         QVERIFY(TimelapseWriter::isSupportedPath("dir.d/a.avi"));
-        QVERIFY(!TimelapseWriter::isSupportedPath("a.webp"));
+        QVERIFY(TimelapseWriter::isSupportedPath("a.webp"));
+        QVERIFY(TimelapseWriter::isSupportedPath("b.WebM"));
+        QVERIFY(!TimelapseWriter::isSupportedPath("a.gif"));
         QVERIFY(!TimelapseWriter::isSupportedPath("mp4"));
 
         TimelapseOptions fast;

@@ -65,8 +65,8 @@ for doc in docs:
 
     # Flags in prose and code: `deepart-cli --flag`, and every --flag in a code line that runs
     # one of the programs.
-    mentions = re.findall(r"(deepart-cli|deepart-bench|deepart)((?: +--?[a-z][a-z0-9-]*(?:[ =][^ `]*)?)+)",
-                          text)
+    mentions = re.findall(r"(?<![\w=/.-])(deepart-cli|deepart-bench|deepart)(?![\w.-])"
+                          r"((?: +--?[a-z][a-z0-9-]*(?:[ =][^ `]*)?)+)", text)
     for program, rest in mentions:
         for flag in re.findall(r"--([a-z][a-z0-9-]*)", rest):
             if flag not in programs[program]:

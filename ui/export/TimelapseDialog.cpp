@@ -40,7 +40,7 @@ TimelapseDialog::TimelapseDialog(const QString& suggestedPath, int frameCount, Q
     path_->setMinimumWidth(320);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("File (.mp4 or .avi):"), fileRow);
+    form->addRow(tr("File (.mp4, .webm, .webp, .avi):"), fileRow);
     form->addRow(tr("Frame rate:"), fps_);
     form->addRow(tr("Hold the first frame:"), holdFirst_);
     form->addRow(tr("Hold the result:"), holdLast_);
@@ -62,15 +62,19 @@ TimelapseDialog::TimelapseDialog(const QString& suggestedPath, int frameCount, Q
 }
 
 void TimelapseDialog::browse() {
+    // Each filter's extension is the one between "(*" and ")": a name typed without one gets it.
     QString filter;
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export time-lapse"), path_->text(),
-        tr("MPEG-4 video (*.mp4);;Motion JPEG video (*.avi)"), &filter);
+        tr("H.264 video, plays everywhere (*.mp4);;WebM video, VP9 (*.webm);;"
+           "Animated WebP, loops (*.webp);;Motion JPEG video (*.avi)"),
+        &filter);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter.contains(QStringLiteral("avi")) ? QStringLiteral(".avi")
-                                                       : QStringLiteral(".mp4");
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const qsizetype star = filter.lastIndexOf(QStringLiteral("(*"));
+        path += star >= 0 ? filter.mid(star + 2).chopped(1) : QStringLiteral(".mp4");
+    }
     path_->setText(path);
 }
 

@@ -11,8 +11,9 @@ class QLineEdit;
 
 namespace deepart {
 
-// Asks how to export a run's time-lapse: the file (.mp4 or .avi), frame rate, how long the first
-// and last frames stay, and whether the photo is shown beside the result. GUI thread only.
+// Asks how to export a run's time-lapse: the file (.mp4, .webm, .webp or .avi), frame rate, how
+// long the first and last frames stay, and whether the photo is shown beside the result. GUI thread
+// only.
 class TimelapseDialog : public QDialog {
     Q_OBJECT
 public:
