@@ -98,7 +98,7 @@ region_shot() {
     local app=$! window dialog status=0
     if window="$(scroll_to_styles)"; then
         # The second card's Region… button, once scrolled (1440x900, DejaVu fonts).
-        xdotool mousemove --window "$window" 370 697 click 1
+        xdotool mousemove --window "$window" 316 663 click 1
         if dialog="$(timeout 20 xdotool search --sync --onlyvisible --limit 1 \
             --name '^Region for style 2 ')"; then
             # The brush's outline on the painted region, as a painter sees it.
