@@ -11,11 +11,16 @@ namespace deepart {
 RunProgress::RunProgress(QProgressBar* bar, QLabel* text, QObject* parent)
     : QObject(parent), bar_(bar), text_(text) {
     bar_->setRange(0, 100);
-    bar_->setValue(0);
-    text_->setText(tr("Ready"));
+    ready();
     timer_.setSingleShot(true);
     timer_.setInterval(33);
     connect(&timer_, &QTimer::timeout, this, &RunProgress::flush);
+}
+
+void RunProgress::ready() {
+    pending_.clear();
+    bar_->setValue(0);
+    text_->setText(tr("Ready"));
 }
 
 void RunProgress::preparing(int totalIterations) {

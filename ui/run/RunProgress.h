@@ -23,6 +23,8 @@ class RunProgress : public QObject {
 public:
     RunProgress(QProgressBar* bar, QLabel* text, QObject* parent = nullptr);
 
+    // No run yet (another workspace or project is shown): "Ready", the bar empty.
+    void ready();
     void preparing(int totalIterations);
     void started();
     void addIteration(const IterationStats& stats);

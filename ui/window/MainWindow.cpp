@@ -140,6 +140,8 @@ void MainWindow::connectParts() {
             &MainWindow::removeSelected);
     connect(projects_, &ProjectController::workspaceReplaced, this, [this] {
         error_->clearError();
+        if (!session_->isRunning())
+            progress_->ready();
         showWorkspace();
         if (const auto& next = workspace_->manifest().next)
             inputs_->show(*next);

@@ -229,9 +229,13 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("my art.deepart")));
         QCOMPARE(projects->recentProjects().value(0), QFileInfo(path).absoluteFilePath());
 
+        QVERIFY(window.statusText().startsWith(QStringLiteral("Done")));
         QVERIFY(projects->newProject()); // saved: nothing to ask
         QCOMPARE(asked, 1);
         QCOMPARE(window.gallery()->rowCount(), 2);
+        // Another workspace: the last run's "Done…" is not this one's.
+        QCOMPARE(window.statusText(), QStringLiteral("Ready"));
+        QCOMPARE(window.progressBar()->value(), 0);
         window.settingsPanel()->resetToDefaults();
         QVERIFY(window.inputs()->loadContent(style_));
 
