@@ -72,6 +72,7 @@ bool InputsController::complete() const {
 void InputsController::show(const RunSettings& run) {
     JobRequest job = request();
     job.transfer = run.transfer;
+    job.initImagePath = QString::fromStdString(run.initImagePath);
     if (!run.contentPath.empty())
         parts_.content->loadFile(QString::fromStdString(run.contentPath));
     if (!run.styles.empty())
@@ -102,9 +103,9 @@ void InputsController::restore(const RunSettings& stored) {
         });
     if (!stylesPresent)
         usable.styles.clear();
+    if (!present(stored.initImagePath))
+        usable.initImagePath.clear(); // an image start without its image starts from the photo
     show(usable);
-    if (usable.transfer.init == InitMode::Image && present(stored.initImagePath))
-        parts_.settings->setInitImage(QString::fromStdString(stored.initImagePath));
 }
 
 bool InputsController::loadContent(const QString& path) {

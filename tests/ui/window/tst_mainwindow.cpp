@@ -285,6 +285,7 @@ private Q_SLOTS:
             QVERIFY(window.inputs()->loadContent(photo));
             window.settingsPanel()->tvWeight()->setValue(2.5);
             window.settingsPanel()->setPreset(Preset::Fast);
+            window.settingsPanel()->setInitImage(style_); // starts from an image file
             before = window.currentRequest();
             window.inputs()->save();
         }
@@ -297,6 +298,8 @@ private Q_SLOTS:
             QCOMPARE(after.styles[0].path, before.styles[0].path);
             QCOMPARE(after.transfer, before.transfer);
             QCOMPARE(after.transfer.lossWeights.tv, 2.5);
+            QCOMPARE(after.transfer.init, InitMode::Image);
+            QCOMPARE(after.initImagePath, style_);
         }
         QVERIFY(QFile::remove(photo));
         MainWindow window;
