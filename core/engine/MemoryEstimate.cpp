@@ -45,9 +45,13 @@ struct CostPoint {
 constexpr CostPoint kCostPerPixel[] = {
     {128.0 * 128, 8.9}, {512.0 * 512, 9.0}, {1024.0 * 1024, 16.8}, {2048.0 * 2048, 21.5}};
 // A tiled iteration against its tiles' pixels at the whole image's rate: pass 1's forward over
-// all but one tile, less the cuts (measured 1.22 at 1024 px in tiles of 512, 1.08 at 2048 px in
-// tiles of 1024).
-constexpr double kTiledWorkFactor = 1.15;
+// the tiles whose graphs it does not keep, less the cuts (measured 1.22 at 1024 px in tiles of
+// 512, 1.08 at 2048 px in tiles of 1024, both keeping 1 graph of 4): this much for a pass 1 that
+// keeps no graph.
+constexpr double kTiledRecomputeFactor = 0.2;
+// Of the memory a tiled plan leaves over, the share extra kept graphs may take: the rest is
+// headroom for the estimate's error and for other programs.
+constexpr double kKeptGraphsShare = 0.75;
 
 double microsecondsPerPixel(double pixels) {
     const CostPoint* first = std::begin(kCostPerPixel);
@@ -173,9 +177,23 @@ MemoryPlan planRunMemory(const TransferSettings& s, int contentWidth, int conten
         }
         return tiledPlan(width, height, sWidth, sHeight, kCoreSizes[std::size(kCoreSizes) - 1]);
     };
-    const MemoryPlan plan = bestPlan(contentWidth, contentHeight, styleWidth, styleHeight);
-    if (availableBytes < 0 || added(plan.estimate) <= availableBytes)
+    MemoryPlan plan = bestPlan(contentWidth, contentHeight, styleWidth, styleHeight);
+    if (availableBytes < 0)
         return plan;
+    if (added(plan.estimate) <= availableBytes) {
+        if (plan.tiled() && plan.estimate.activationBytes > 0) {
+            const double spare =
+                kKeptGraphsShare * static_cast<double>(availableBytes - added(plan.estimate));
+            const auto extra = static_cast<std::int64_t>(
+                std::min(static_cast<double>(plan.tiles - 1),
+                         std::floor(spare / static_cast<double>(plan.estimate.activationBytes))));
+            plan.keptTileGraphs = 1 + static_cast<int>(extra);
+            plan.estimate.activationBytes += extra * plan.estimate.activationBytes;
+            plan.estimate.bytes = plan.estimate.baseBytes + plan.estimate.activationBytes +
+                                  plan.estimate.imageBytes + plan.estimate.optimizerBytes;
+        }
+        return plan;
+    }
     // The largest output size (same aspect, same proportions of the scales) that fits.
     int fits = 0;
     for (int size = output - 1; size >= 16; size -= std::max(1, size / 64)) {
@@ -212,7 +230,10 @@ double estimateSecondsPerIteration(const MemoryPlan& plan, int contentWidth, int
     if (!plan.tiled())
         return seconds * pixels;
     const TilePlan tiles(contentWidth, contentHeight, plan.tileCoreSize, deepestLayer);
-    return seconds * static_cast<double>(tiles.totalTilePixels()) * kTiledWorkFactor;
+    const double recomputed = static_cast<double>(plan.tiles - plan.keptTileGraphs) /
+                              static_cast<double>(std::max(1, plan.tiles));
+    return seconds * static_cast<double>(tiles.totalTilePixels()) *
+           (1.0 + kTiledRecomputeFactor * recomputed);
 }
 
 } // namespace deepart

@@ -41,12 +41,16 @@ struct MemoryPlan {
     MemoryEstimate estimate;
     int tileCoreSize = 0;
     int tiles = 1;
+    // Tiles whose graphs pass 1 keeps for pass 2 (Objective): 1, plus as many as a quarter of
+    // the memory left over allows (in `estimate`), each saving a tile's forward per evaluation.
+    int keptTileGraphs = 1;
     bool tiled() const { return tileCoreSize > 0; }
 };
 
 // The plan for a run on the CPU. TransferSettings::tileSize 0 (automatic): whole when that fits
 // in `availableBytes` (or it is unknown, < 0), else in the largest tiles that fit; a size > 0:
-// tiles of that size. Throws deepart::Error when not even tiles fit, with the estimate, what is
+// tiles of that size. A tiled plan keeps more tiles' graphs where memory is left over
+// (keptTileGraphs). Throws deepart::Error when not even tiles fit, with the estimate, what is
 // free and the largest output size that fits.
 MemoryPlan planRunMemory(const TransferSettings& settings, int contentWidth, int contentHeight,
                          int styleWidth, int styleHeight, std::int64_t weightBytes,

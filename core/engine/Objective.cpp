@@ -63,8 +63,9 @@ Objective::Objective(const Vgg19& network, const torch::Tensor& content, const t
 
 Objective::Objective(const Vgg19& network, const torch::Tensor& content,
                      const std::vector<StyleImage>& styles, const TransferSettings& settings,
-                     const std::function<void()>& checkpoint, int tileCoreSize)
-    : network_(network), tileCoreSize_(tileCoreSize), checkpoint_(checkpoint) {
+                     const std::function<void()>& checkpoint, int tileCoreSize, int keptTileGraphs)
+    : network_(network), tileCoreSize_(tileCoreSize), keptTileGraphs_(std::max(1, keptTileGraphs)),
+      checkpoint_(checkpoint) {
     if (styles.empty())
         throw Error("at least one style image is needed");
     layers_.push_back(vgg19LayerIndexOrThrow(settings.contentLayer));
@@ -189,6 +190,18 @@ void Objective::setLossWeights(const LossWeights& weights) {
     terms_[0].weight = weights.content;
     terms_[1].weight = weights.style;
     terms_[2].weight = weights.tv;
+}
+
+void Objective::addTemporalTerm(std::vector<TemporalLoss> losses, double weight) {
+    names_.push_back("temporal");
+    terms_.push_back({weight, [losses = std::move(losses)](const std::vector<torch::Tensor>&,
+                                                           const torch::Tensor& image) {
+                          auto sum = torch::zeros(
+                              {}, image.options().dtype(torch::kFloat).requires_grad(false));
+                          for (const auto& loss : losses)
+                              sum = sum + loss(image);
+                          return sum;
+                      }});
 }
 
 Objective::Evaluation Objective::evaluate(const torch::Tensor& image) const {

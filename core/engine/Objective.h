@@ -3,6 +3,7 @@
 #include "ContentLoss.h"
 #include "StyleImage.h"
 #include "StyleLoss.h"
+#include "TemporalLoss.h"
 #include "TilePlan.h"
 #include "TransferSettings.h"
 #include "Vgg19.h"
@@ -49,10 +50,14 @@ public:
     // the tile's input gradient into one image-sized gradient. The total's backward then hands
     // that gradient to the image (TV, computed on the whole image, adds its own). The result is
     // the untiled loss and gradient to float rounding. `checkpoint` is also called between the
-    // tiles' layers then, since one evaluation can take minutes.
+    // tiles' layers then, since one evaluation can take minutes. Pass 1 runs the last
+    // `keptTileGraphs` tiles (at least 1) with gradients and keeps their graphs for pass 2, which
+    // then runs only the other tiles again: each kept graph saves a tile's forward pass per
+    // evaluation and costs a tile's activations in memory (MemoryPlan::keptTileGraphs).
     Objective(const Vgg19& network, const torch::Tensor& content,
               const std::vector<StyleImage>& styles, const TransferSettings& settings,
-              const std::function<void()>& checkpoint = {}, int tileCoreSize = 0);
+              const std::function<void()>& checkpoint = {}, int tileCoreSize = 0,
+              int keptTileGraphs = 1);
     // One style everywhere: the seed's objective.
     Objective(const Vgg19& network, const torch::Tensor& content, const torch::Tensor& style,
               const TransferSettings& settings, const std::function<void()>& checkpoint = {});
@@ -63,6 +68,10 @@ public:
     Evaluation evaluate(const torch::Tensor& image) const;
     // Takes effect from the next evaluate().
     void setLossWeights(const LossWeights& weights);
+    // Adds the term "temporal" (video: the frame against earlier stylized frames carried into
+    // it), the sum of `losses`, each at the image's size, weighted by `weight`. Computed on the
+    // whole image, tiled or not (like TV). Live steering leaves its weight alone.
+    void addTemporalTerm(std::vector<TemporalLoss> losses, double weight);
     const std::vector<std::string>& termNames() const { return names_; }
 
     // The tiles, when this objective evaluates in tiles.
@@ -104,6 +113,7 @@ private:
     std::vector<Term> terms_;
     std::optional<TilePlan> tiles_;
     int tileCoreSize_ = 0;
+    int keptTileGraphs_ = 1;
     std::function<void()> checkpoint_;
     TileListener tileListener_;
 };

@@ -106,12 +106,17 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
     const double contentWeight = terms_[0].weight;
     const double styleWeight = terms_[1].weight;
     const bool needGradient = image.requires_grad() && torch::GradMode::is_enabled();
-    // Pass 1's last tile runs with gradients and keeps its graph, and pass 2 starts with it: one
-    // forward pass fewer per evaluation, for no more memory (pass 2 holds one tile's graph
-    // anyway, and pass 1's other tiles are done by then).
-    const int kept = needGradient ? tileCount - 1 : -1;
-    torch::Tensor keptImage;
-    std::vector<torch::Tensor> keptActivations;
+    // Pass 1 runs the last keptTileGraphs_ tiles with gradients and keeps their graphs; pass 2
+    // starts with them (the last first, each released after its backward), then runs the others
+    // again. One kept graph costs no memory (pass 2 holds one tile's graph anyway, and pass 1's
+    // other tiles are done by then); each further one costs a tile's and saves a tile's forward.
+    const int firstKept = needGradient ? std::max(0, tileCount - keptTileGraphs_) : tileCount;
+    const int keptCount = tileCount - firstKept;
+    struct KeptTile {
+        torch::Tensor image;
+        std::vector<torch::Tensor> activations;
+    };
+    std::vector<KeptTile> kept(static_cast<size_t>(tileCount));
 
     // Pass 1: the content loss and each style layer's (and region's) Gram of the whole image,
     // from the cores.
@@ -122,11 +127,10 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
             tileListener_(1, t, tileCount);
         auto tileImage = cropped(image.detach(), plan.tiles()[t].region);
         std::vector<torch::Tensor> activations;
-        if (t == kept) {
+        if (t >= firstKept) {
             tileImage = tileImage.clone().requires_grad_(true);
             activations = forwardTile(plan, t, tileImage, layers_);
-            keptImage = tileImage;
-            keptActivations = activations;
+            kept[static_cast<size_t>(t)] = {tileImage, activations};
         } else {
             torch::NoGradGuard noGrad;
             activations = forwardTile(plan, t, tileImage, layers_);
@@ -157,9 +161,17 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
     Evaluation result;
     result.terms = {content * contentWeight, style * styleWeight,
                     totalVariation(image) * terms_[2].weight};
+    // The terms on the whole image (TV, temporal) after the network's, as evaluate() sums them.
+    for (size_t k = 3; k < terms_.size(); ++k)
+        result.terms.push_back(terms_[k].raw({}, image) * terms_[k].weight);
+    const auto imageTerms = [&result](torch::Tensor total) {
+        for (size_t k = 2; k < result.terms.size(); ++k)
+            total = total + result.terms[k];
+        return total;
+    };
     const auto networkTerms = (result.terms[0] + result.terms[1]).detach();
     if (!needGradient) {
-        result.total = networkTerms + result.terms[2];
+        result.total = imageTerms(networkTerms);
         return result;
     }
 
@@ -167,13 +179,18 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
     // loss's, added up into one image-sized gradient (halos overlap: their parts add).
     auto gradient = torch::zeros_like(image, torch::MemoryFormat::Contiguous).detach();
     for (int k = 0; k < tileCount; ++k) {
-        const int t = k == 0 ? kept : k - 1; // the kept tile first, then the others in order
+        // The kept tiles first, the last one first, then the others in order.
+        const int t = k < keptCount ? tileCount - 1 - k : k - keptCount;
         if (tileListener_)
             tileListener_(2, k, tileCount);
+        // A kept tile runs no forward pass, whose layers would check for a stop.
+        if (checkpoint_)
+            checkpoint_();
         const PixelRect& region = plan.tiles()[t].region;
-        torch::Tensor tileImage = std::exchange(keptImage, {});
-        std::vector<torch::Tensor> activations = std::exchange(keptActivations, {});
-        if (t != kept) {
+        torch::Tensor tileImage = std::move(kept[static_cast<size_t>(t)].image);
+        std::vector<torch::Tensor> activations =
+            std::move(kept[static_cast<size_t>(t)].activations);
+        if (t < firstKept) {
             tileImage = cropped(image.detach(), region).clone().requires_grad_(true);
             activations = forwardTile(plan, t, tileImage, layers_);
         }
@@ -197,7 +214,7 @@ Objective::Evaluation Objective::evaluateTiled(const torch::Tensor& image) const
         surrogate.backward();
         cropped(gradient, region).add_(tileImage.grad());
     }
-    result.total = PrecomputedGradient::apply(image, gradient, networkTerms) + result.terms[2];
+    result.total = imageTerms(PrecomputedGradient::apply(image, gradient, networkTerms));
     return result;
 }
 

@@ -87,7 +87,8 @@ public:
                 }
                 Objective objective(
                     network, stageContent, styles, settings_, [this] { control_.throwIfStopped(); },
-                    memory_.tileCoreSize);
+                    memory_.tileCoreSize, memory_.keptTileGraphs);
+                addTemporalTerm(objective, stage);
                 objective.setLossWeights(result_.lossWeights);
                 if (sink_.tile)
                     objective.setTileListener([this](int pass, int tile, int tiles) {
@@ -144,6 +145,26 @@ private:
         return planRunMemory(settings_, outputWidth_, outputHeight_, largest.width, largest.height,
                              weightBytes, plan_.memoryLimitBytes.value_or(availableMemoryBytes()),
                              masked, deepestLayer(settings_));
+    }
+
+    // Video: the temporal term at this stage's size, in what the optimization sees (luminance in
+    // Luminance mode).
+    void addTemporalTerm(Objective& objective, const ScaleStage& stage) const {
+        if (plan_.temporalTargets.empty())
+            return;
+        const torch::Device device = inputs_.content.device();
+        std::vector<TemporalLoss> losses;
+        for (const TemporalTarget& target : plan_.temporalTargets) {
+            auto warped =
+                resized(target.warped.to(device, torch::kFloat), stage.height, stage.width);
+            if (settings_.colors == ColorMode::Luminance)
+                warped = luminanceAsRgb(luminanceOf(warped));
+            const auto mask =
+                resized(target.mask.to(device, torch::kFloat), stage.height, stage.width)
+                    .clamp(0.0, 1.0);
+            losses.emplace_back(warped, mask);
+        }
+        objective.addTemporalTerm(std::move(losses), plan_.temporalWeight);
     }
 
     // On a GPU: tiles only when asked for.

@@ -17,6 +17,13 @@
 
 namespace deepart {
 
+// Video, for a frame after the first: an earlier stylized frame carried into this one along the
+// optical flow, and where that can be trusted (TemporalLoss).
+struct TemporalTarget {
+    torch::Tensor warped; // 1x3xHxW RGB in [0,1] at the content's size
+    torch::Tensor mask;   // 1x1xHxW in [0,1]
+};
+
 // A run, ready to go: the network's weights (validated), the images at the output size, the
 // settings. Front ends (CLI, window, benchmark) load files and fill this in (RunInputs does it
 // from the settings schema).
@@ -26,6 +33,10 @@ struct RunPlan {
     std::vector<StyleImage> styles;
     torch::Tensor initImage; // InitMode::Image: 1x3xHxW RGB in [0,1] at the content's size
     TransferSettings settings;
+    // Video: the objective's "temporal" term, over these targets with this weight (none: no
+    // such term). At a coarser scale they are scaled down with the content.
+    std::vector<TemporalTarget> temporalTargets;
+    double temporalWeight = 0.0;
     // Memory the run may take on the CPU; unset: what the system has available. A run whose
     // estimate exceeds it is refused before anything is allocated.
     std::optional<std::int64_t> memoryLimitBytes;

@@ -78,6 +78,16 @@ void checkRunPlan(const RunPlan& plan) {
         if (plan.initImage.sizes() != plan.content.sizes())
             throw Error("the starting image must have the content's size");
     }
+    for (const TemporalTarget& target : plan.temporalTargets) {
+        if (!target.warped.defined() || target.warped.sizes() != plan.content.sizes())
+            throw Error("a video frame's warped earlier frame must have the frame's size");
+        if (!target.mask.defined() || target.mask.dim() != 4 || target.mask.size(1) != 1 ||
+            target.mask.size(2) != plan.content.size(2) ||
+            target.mask.size(3) != plan.content.size(3))
+            throw Error("a video frame's consistency mask must be 1x1xHxW, of the frame's size");
+    }
+    if (!(plan.temporalWeight >= 0.0) || !std::isfinite(plan.temporalWeight))
+        throw Error("the temporal weight must be 0 or more");
 }
 
 int deepestLayer(const TransferSettings& s) {

@@ -1,7 +1,7 @@
 #include "Error.h"
-#include "MemoryEstimate.h"
 #include "Objective.h"
 #include "RunDriver.h"
+#include "TemporalLoss.h"
 #include "TestData.h"
 #include "TilePlan.h"
 #include "Vgg19.h"
@@ -249,6 +249,55 @@ private Q_SLOTS:
                             64, 16);
     }
 
+    // Pass 1 keeping two or every tile's graph (spare memory): the loss and gradient of keeping
+    // one, which recomputes the other tiles in pass 2.
+    void keptGraphsChangeOnlyTheWork() {
+        TransferSettings s;
+        const auto content = randomImage(224, 320, 1);
+        const std::vector<StyleImage> styles{StyleImage{randomImage(200, 260, 2)}};
+        const Vgg19 network(weights_, kContentLayer, s.pooling, torch::kCPU);
+        const auto image = content * 0.6 + randomImage(224, 320, 11) * 0.4;
+        const Objective one(network, content, styles, s, {}, 96);
+        const Measured reference = measure(one, image);
+        for (int kept : {2, 12}) {
+            Objective more(network, content, styles, s, {}, 96, kept);
+            int forwardsInPassTwo = 0;
+            more.setTileListener([&](int pass, int, int) { forwardsInPassTwo += pass == 2; });
+            const Measured m = measure(more, image);
+            QCOMPARE(forwardsInPassTwo, 12); // every tile's gradient, kept or run again
+            for (size_t i = 0; i < m.values.size(); ++i)
+                QVERIFY(relativeError(m.values[i], reference.values[i]) <= 1e-5);
+            QVERIFY(relativeError(m.gradient, reference.gradient) <= 1e-5);
+        }
+    }
+
+    // Video's temporal term rides along on the whole image, tiled or not.
+    void temporalTermIsTheSameTiledOrWhole() {
+        TransferSettings s;
+        const auto content = randomImage(224, 320, 1);
+        const std::vector<StyleImage> styles{StyleImage{randomImage(200, 260, 2)}};
+        const Vgg19 network(weights_, kContentLayer, s.pooling, torch::kCPU);
+        Objective whole(network, content, styles, s);
+        Objective tiled(network, content, styles, s, {}, 96);
+        const auto warped = randomImage(224, 320, 13);
+        const auto mask = discMask(224, 320);
+        const double weight = 3e4;
+        whole.addTemporalTerm({TemporalLoss(warped, mask)}, weight);
+        tiled.addTemporalTerm({TemporalLoss(warped, mask)}, weight);
+        QCOMPARE(whole.termNames().size(), size_t(4));
+        QCOMPARE(whole.termNames().back(), std::string("temporal"));
+        const auto image = content * 0.6 + randomImage(224, 320, 11) * 0.4;
+        const Measured a = measure(whole, image);
+        const Measured b = measure(tiled, image);
+        QCOMPARE(a.values.size(), size_t(5));
+        const double expected = weight * TemporalLoss(warped, mask)(image).item<double>();
+        QVERIFY(expected > 0.0);
+        QVERIFY(relativeError(a.values[4], expected) <= 1e-6);
+        for (size_t i = 0; i < a.values.size(); ++i)
+            QVERIFY(relativeError(b.values[i], a.values[i]) <= 1e-4);
+        QVERIFY(relativeError(b.gradient, a.gradient) <= 1e-4);
+    }
+
     void withoutGradientTheValuesAreTheSame() {
         TransferSettings s;
         const auto content = randomImage(224, 320, 1);
@@ -334,56 +383,6 @@ private Q_SLOTS:
         QCOMPARE(result.completedIterations, 1);
         QVERIFY(afterFirst.defined());
         QVERIFY(torch::equal(result.image, afterFirst));
-    }
-
-    void memoryPlanTilesWhatDoesNotFit() {
-        TransferSettings s;
-        const std::int64_t weights = 80'000'000;
-        // Plenty: whole.
-        const MemoryPlan roomy =
-            planRunMemory(s, 1024, 1024, 1024, 1024, weights, 64LL << 30, 0, kContentLayer);
-        QVERIFY(!roomy.tiled());
-        // 4096 px does not fit whole in 6 GB; it does in tiles, the largest that fit.
-        const std::int64_t available = 6LL << 30;
-        QVERIFY(estimateRunMemory(s, 4096, 4096, 4096, 4096, weights).bytes > available);
-        const MemoryPlan tiled =
-            planRunMemory(s, 4096, 4096, 4096, 4096, weights, available, 0, kContentLayer);
-        QVERIFY(tiled.tiled());
-        QVERIFY(tiled.tiles > 1);
-        QVERIFY(tiled.estimate.bytes - tiled.estimate.baseBytes <= available);
-        TransferSettings larger = s;
-        larger.tileSize = tiled.tileCoreSize * 2;
-        QVERIFY(estimateTiledRunMemory(larger, 4096, 4096, 4096, 4096, weights, 0, larger.tileSize,
-                                       kContentLayer)
-                        .bytes -
-                    tiled.estimate.baseBytes >
-                available);
-        // A forced tile size is kept even where the whole would fit.
-        TransferSettings forced = s;
-        forced.tileSize = 256;
-        const MemoryPlan small =
-            planRunMemory(forced, 1024, 768, 1024, 768, weights, 64LL << 30, 0, kContentLayer);
-        QCOMPARE(small.tileCoreSize, 256);
-        QCOMPARE(small.tiles, 4 * 3);
-        // Tiles as large as the image are none: the run is whole, and estimated as such.
-        forced.tileSize = 2048;
-        const MemoryPlan none =
-            planRunMemory(forced, 1024, 768, 1024, 768, weights, 64LL << 30, 0, kContentLayer);
-        QVERIFY(!none.tiled());
-        QCOMPARE(none.estimate.bytes,
-                 estimateRunMemory(forced, 1024, 768, 1024, 768, weights).bytes);
-        // Nothing fits: refused with the largest size that does.
-        try {
-            planRunMemory(s, 16384, 16384, 16384, 16384, weights, 4LL << 30, 0, kContentLayer);
-            QFAIL("expected a refusal");
-        } catch (const Error& e) {
-            const QString message = QString::fromUtf8(e.what());
-            QVERIFY2(message.contains(QStringLiteral("in tiles of")) &&
-                         message.contains(QStringLiteral("the largest output size that fits")),
-                     qPrintable(message));
-        }
-        QVERIFY(estimateSecondsPerIteration(tiled, 4096, 4096, kContentLayer) >
-                estimateSecondsPerIteration(roomy, 4096, 4096, kContentLayer));
     }
 };
 
