@@ -59,30 +59,55 @@ int styleSide(double scale, int outputSize, int styleNumber) {
     return static_cast<int>(side);
 }
 
-void loadRunInputs(const RunSettings& settings, RunPlan& plan) {
-    const int size = settings.transfer.outputSize();
+namespace {
+
+// Every style's side, checked before the first (possibly large) file is decoded.
+std::vector<int> styleSides(const RunSettings& settings) {
     if (settings.styles.empty())
         throw Error("no style image was given");
-    // Every setting is checked before the first (possibly large) file is decoded.
     std::vector<int> sides;
     for (size_t k = 0; k < settings.styles.size(); ++k)
-        sides.push_back(styleSide(settings.styles[k].scale, size, static_cast<int>(k) + 1));
+        sides.push_back(styleSide(settings.styles[k].scale, settings.transfer.outputSize(),
+                                  static_cast<int>(k) + 1));
+    return sides;
+}
 
+StyleImage loadStyle(const RunSettings& settings, size_t k, int side) {
+    const StyleSource& source = settings.styles[k];
+    const std::string role =
+        settings.styles.size() == 1 ? "style image" : "style image " + std::to_string(k + 1);
+    StyleImage style;
+    style.image = rgbMatToTensor(resizeLongerSide(loadRgbImage(source.path, role), side));
+    style.weight = source.weight;
+    style.scale = source.scale;
+    return style;
+}
+
+} // namespace
+
+void loadStyleInputs(const RunSettings& settings, RunPlan& plan) {
+    const std::vector<int> sides = styleSides(settings);
+    for (size_t k = 0; k < settings.styles.size(); ++k)
+        if (!settings.styles[k].maskPath.empty())
+            throw Error("style " + std::to_string(k + 1) +
+                        " has a mask, which needs a content image of one shape; a video has none");
+    plan.styles.clear();
+    for (size_t k = 0; k < settings.styles.size(); ++k)
+        plan.styles.push_back(loadStyle(settings, k, sides[k]));
+}
+
+void loadRunInputs(const RunSettings& settings, RunPlan& plan) {
+    const int size = settings.transfer.outputSize();
+    const std::vector<int> sides = styleSides(settings);
     const cv::Mat originalContent = loadRgbImage(settings.contentPath, "content image");
     const cv::Mat content = resizeLongerSide(originalContent, size);
     plan.content = rgbMatToTensor(content);
     plan.styles.clear();
     for (size_t k = 0; k < settings.styles.size(); ++k) {
-        const StyleSource& source = settings.styles[k];
-        const int number = static_cast<int>(k) + 1;
-        const std::string role =
-            settings.styles.size() == 1 ? "style image" : "style image " + std::to_string(number);
-        StyleImage style;
-        style.image = rgbMatToTensor(resizeLongerSide(loadRgbImage(source.path, role), sides[k]));
-        style.weight = source.weight;
-        style.scale = source.scale;
-        if (!source.maskPath.empty())
-            style.mask = loadMask(source.maskPath, originalContent, content, number);
+        StyleImage style = loadStyle(settings, k, sides[k]);
+        if (!settings.styles[k].maskPath.empty())
+            style.mask = loadMask(settings.styles[k].maskPath, originalContent, content,
+                                  static_cast<int>(k) + 1);
         plan.styles.push_back(style);
     }
     plan.initImage = torch::Tensor();

@@ -13,6 +13,10 @@ namespace deepart {
 // One home for this, so the CLI and the window read inputs alike.
 void loadRunInputs(const RunSettings& settings, RunPlan& plan);
 
+// The styles alone, as loadRunInputs reads them, for runs whose content comes from elsewhere (a
+// video's frames): throws deepart::Error for a style mask, which needs a content image's shape.
+void loadStyleInputs(const RunSettings& settings, RunPlan& plan);
+
 // The longer side, in pixels, a style image gets at `scale` for an output of `outputSize`;
 // throws deepart::Error when the scale is not positive or the side would exceed kMaxImageSide.
 int styleSide(double scale, int outputSize, int styleNumber);
