@@ -5,6 +5,7 @@
 #include "Presets.h"
 #include "TimelapseWriter.h"
 #include "TransferSettings.h"
+#include "VideoSettings.h"
 
 #include <QCommandLineParser>
 
@@ -168,6 +169,30 @@ void addCliOptions(QCommandLineParser& parser) {
         "fps");
     opt("timelapse-side-by-side",
         QStringLiteral("The time-lapse shows the photo on the left and the result on the right."));
+    opt("video",
+        QStringLiteral("Stylize a video clip instead of --content, frame by frame, each frame "
+                       "held to the ones before along the optical flow (Ruder et al. 2016); "
+                       "--output is then a video (.mp4, .webm, .webp or .avi) at the clip's frame "
+                       "rate, without its sound."),
+        "file");
+    opt("temporal-weight",
+        QStringLiteral("Video: how strongly a frame keeps to the frames before, against the "
+                       "content weight, as in the paper [%1].")
+            .arg(VideoSettings().temporalWeight),
+        "g");
+    opt("long-term",
+        QStringLiteral("Video: also keep to the frames 2 and 4 back, so that what was hidden for "
+                       "a moment comes back as it was."));
+    opt("frame-iterations",
+        QStringLiteral("Video: iterations for each frame after the first, which starts from the "
+                       "one before [half of --iterations]."),
+        "n");
+    opt("first-frame", QStringLiteral("Video: the first frame to stylize, from 1 [1]."), "n");
+    opt("frame-count", QStringLiteral("Video: how many frames to stylize [to the end]."), "n");
+    opt("frames-dir",
+        QStringLiteral("Video: folder that keeps each stylized frame; frames already there are "
+                       "kept, so a stopped video goes on where it ended [<output>-frames]."),
+        "dir");
     opt("batch",
         QStringLiteral("Run the jobs of a jobs file (JSON: {\"jobs\": [{\"settings\": FILE or "
                        "{...}, \"output\": FILE}, ...]}, see README), with the weights loaded "

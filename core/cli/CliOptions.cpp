@@ -67,8 +67,8 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
                                   "--output-dir; use one kind of batch"));
     if (!file && !(isSet("content-dir") && isSet("style-dir") && isSet("output-dir")))
         usageError(QStringLiteral("--content-dir, --style-dir and --output-dir go together"));
-    for (const char* flag :
-         {"content", "style", "style-mask", "output", "print-settings", "log-json", "timelapse"})
+    for (const char* flag : {"content", "style", "style-mask", "output", "print-settings",
+                             "log-json", "timelapse", "video"})
         if (isSet(flag))
             usageError(QStringLiteral("--%1 is for a single run; it cannot go with %2")
                            .arg(QLatin1String(flag), mode));
@@ -115,6 +115,46 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
     }
 }
 
+// A video run: the clip takes --content's place, and the output is a video.
+void readVideo(const QCommandLineParser& parser, CliOptions& o) {
+    const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
+    if (!isSet("video")) {
+        for (const char* flag : {"temporal-weight", "long-term", "frame-iterations", "first-frame",
+                                 "frame-count", "frames-dir"})
+            if (isSet(flag))
+                usageError(QStringLiteral("--%1 needs --video FILE").arg(QLatin1String(flag)));
+        return;
+    }
+    for (const char* flag : {"content", "style-mask", "timelapse", "bit-depth", "dpi",
+                             "snapshot-dir", "print-settings"})
+        if (isSet(flag))
+            usageError(QStringLiteral("--%1 cannot go with --video").arg(QLatin1String(flag)));
+    if (o.run.transfer.init == InitMode::Image)
+        usageError(QStringLiteral("--init image cannot go with --video: the first frame starts "
+                                  "from content, noise or a blend, the others from the frame "
+                                  "before"));
+    o.videoPath = value("video").toStdString();
+    o.outputPath = isSet("output") ? value("output").toStdString() : "deepart.mp4";
+    if (!TimelapseWriter::isSupportedPath(o.outputPath))
+        usageError(QStringLiteral("--output: '%1' is not a video type for --video; use .mp4, "
+                                  ".webm, .webp or .avi")
+                       .arg(QString::fromStdString(o.outputPath)));
+    VideoSettings& v = o.video;
+    if (isSet("temporal-weight"))
+        v.temporalWeight =
+            toDouble(QStringLiteral("temporal-weight"), value("temporal-weight"), 0.0, 1e9, false);
+    v.longTerm = isSet("long-term");
+    if (isSet("frame-iterations"))
+        v.frameIterations =
+            toInt(QStringLiteral("frame-iterations"), value("frame-iterations"), 1, kMaxIterations);
+    if (isSet("first-frame"))
+        v.firstFrame = toInt(QStringLiteral("first-frame"), value("first-frame"), 1, 10'000'000);
+    if (isSet("frame-count"))
+        v.frameCount = toInt(QStringLiteral("frame-count"), value("frame-count"), 1, 10'000'000);
+    v.framesFolder = value("frames-dir").toStdString();
+}
+
 void readOutputFormat(const QCommandLineParser& parser, CliOptions& o) {
     if (parser.isSet(QStringLiteral("bit-depth"))) {
         const QString bits = parser.value(QStringLiteral("bit-depth"));
@@ -131,6 +171,9 @@ void readOutputFormat(const QCommandLineParser& parser, CliOptions& o) {
         usageError(QString::fromStdString(e.what()));
     }
 }
+
+// The flags about this process, for every kind of run.
+void readCommonOptions(const QCommandLineParser& parser, CliOptions& o);
 
 CliOptions readOptions(const QCommandLineParser& parser) {
     if (!parser.positionalArguments().isEmpty())
@@ -150,6 +193,14 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         if (parser.isSet(QStringLiteral("settings")))
             o.run = readSettingsFile(parser);
         layerRunFlags(parser, o.run);
+        readVideo(parser, o);
+        if (!o.videoPath.empty()) {
+            if (o.run.styles.empty())
+                usageError(QStringLiteral("--video needs --style; see --help"));
+            readTimelapse(parser, o);
+            readCommonOptions(parser, o);
+            return o;
+        }
         if (!o.printSettings && !o.fetchWeights &&
             (o.run.contentPath.empty() || o.run.styles.empty()))
             usageError(QStringLiteral("--content and --style are required; see --help"));
@@ -162,6 +213,11 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         readOutputFormat(parser, o);
     }
     readTimelapse(parser, o);
+    readCommonOptions(parser, o);
+    return o;
+}
+
+void readCommonOptions(const QCommandLineParser& parser, CliOptions& o) {
     o.weightsPath = parser.value(QStringLiteral("weights")).toStdString();
     o.snapshotDir = parser.value(QStringLiteral("snapshot-dir")).toStdString();
     o.logJsonPath = parser.value(QStringLiteral("log-json")).toStdString();
@@ -169,7 +225,6 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     if (parser.isSet(QStringLiteral("threads")))
         o.threads =
             toInt(QStringLiteral("threads"), parser.value(QStringLiteral("threads")), 0, 1024);
-    return o;
 }
 
 } // namespace

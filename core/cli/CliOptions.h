@@ -3,6 +3,7 @@
 #include "BatchJobs.h"
 #include "ImageEncoding.h"
 #include "RunSettings.h"
+#include "VideoSettings.h"
 
 #include <QStringList>
 
@@ -39,6 +40,9 @@ struct CliOptions {
     std::string outputDir; // of a folder batch: created when missing
     int batchSize = 0;     // jobs in the whole batch (`jobs` may be one shard of them)
     bool skipExisting = false;
+    // --video: the clip whose frames are the content, stylized into the video `outputPath`.
+    std::string videoPath;
+    VideoSettings video;
 };
 
 // The outcome of reading the command line: options to run with, or a reason to stop now (help,

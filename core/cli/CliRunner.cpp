@@ -4,6 +4,7 @@
 #include "CliInterrupt.h"
 #include "CliJob.h"
 #include "CliOptions.h"
+#include "CliVideoJob.h"
 #include "ComputeDevice.h"
 #include "Error.h"
 #include "KerasWeightsFile.h"
@@ -74,10 +75,13 @@ int fetchWeights(bool quiet) {
 }
 
 int runSingle(const CliOptions& o) {
-    prepareJobOutputs(o, o.run, o.outputPath);
+    const bool video = !o.videoPath.empty();
+    if (!video)
+        prepareJobOutputs(o, o.run, o.outputPath);
     configureThreads(o.threads);
     const Vgg19Weights weights = loadKerasVgg19Weights(resolveWeightsPath(o));
-    const CliJobResult result = runCliJob(o, o.run, o.outputPath, weights);
+    const CliJobResult result =
+        video ? runCliVideo(o, weights) : runCliJob(o, o.run, o.outputPath, weights);
     if (result.exitCode != 0 || !o.quiet)
         std::cerr << "deepart-cli: " << result.message << '\n';
     return result.exitCode;

@@ -13,9 +13,11 @@ IterationLog::IterationLog(const std::string& path) : file_(QString::fromStdStri
                     "' cannot be written: " + file_.errorString().toStdString());
 }
 
-void IterationLog::append(const IterationStats& stats) {
+void IterationLog::append(const IterationStats& stats, int frame) {
     QJsonObject line{{QStringLiteral("iteration"), stats.iteration},
                      {QStringLiteral("total"), stats.total}};
+    if (frame > 0)
+        line.insert(QStringLiteral("frame"), frame);
     for (const auto& term : stats.terms)
         line.insert(QString::fromStdString(term.name), term.value);
     line.insert(QStringLiteral("ms"), stats.milliseconds);
