@@ -48,7 +48,7 @@ QString relativeFileAt(const QJsonValue& value, const QString& path) {
 }
 
 QJsonObject snapshotToJson(const StoredSnapshot& s) {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("iteration"), s.iteration},
         {QStringLiteral("manual"), s.manual},
         {QStringLiteral("scale"), s.scale},
@@ -60,13 +60,16 @@ QJsonObject snapshotToJson(const StoredSnapshot& s) {
                                                 {QStringLiteral("tv"), s.lossWeights.tv}}},
         {QStringLiteral("file"), s.file},
     };
+    if (s.frame > 0)
+        json.insert(QStringLiteral("frame"), s.frame);
+    return json;
 }
 
 StoredSnapshot snapshotFromJson(const QJsonValue& value, const QString& path,
                                 const RunSettings& settings) {
-    const QJsonObject o = objectAt(
-        value, path,
-        {"iteration", "manual", "scale", "size", "evaluations", "losses", "weights", "file"});
+    const QJsonObject o = objectAt(value, path,
+                                   {"iteration", "frame", "manual", "scale", "size", "evaluations",
+                                    "losses", "weights", "file"});
     StoredSnapshot s;
     s.iteration = intAt(required(o, path, "iteration"), join(path, QStringLiteral("iteration")), 0,
                         kMaxIteration);
@@ -77,6 +80,7 @@ StoredSnapshot snapshotFromJson(const QJsonValue& value, const QString& path,
                  shown(manual) + QStringLiteral(" is not true or false"));
         s.manual = manual.toBool();
     }
+    readInt(o, path, "frame", 1, kMaxIteration, s.frame);
     readInt(o, path, "scale", 0, 64, s.scale);
     readInt(o, path, "size", 0, kMaxImageSide, s.size);
     s.stats.evaluations = integerAt(o.value(QStringLiteral("evaluations")).isUndefined()
@@ -85,8 +89,8 @@ StoredSnapshot snapshotFromJson(const QJsonValue& value, const QString& path,
                                     join(path, QStringLiteral("evaluations")), 0,
                                     std::numeric_limits<std::int64_t>::max() / 2);
     const QString lossesPath = join(path, QStringLiteral("losses"));
-    const QJsonObject losses =
-        objectAt(required(o, path, "losses"), lossesPath, {"total", "content", "style", "tv"});
+    const QJsonObject losses = objectAt(required(o, path, "losses"), lossesPath,
+                                        {"total", "content", "style", "tv", "temporal"});
     s.stats.total = anyNumberAt(required(losses, lossesPath, "total"),
                                 join(lossesPath, QStringLiteral("total")));
     double terms[3] = {0.0, 0.0, 0.0};
@@ -95,6 +99,11 @@ StoredSnapshot snapshotFromJson(const QJsonValue& value, const QString& path,
             terms[i] = anyNumberAt(losses.value(QLatin1String(kTerms[i])),
                                    join(lossesPath, QLatin1String(kTerms[i])));
     s.stats.terms = termsOf(terms[0], terms[1], terms[2]);
+    // A video frame's objective has a fourth term.
+    if (losses.contains(QStringLiteral("temporal")))
+        s.stats.terms.push_back(
+            {"temporal", anyNumberAt(losses.value(QStringLiteral("temporal")),
+                                     join(lossesPath, QStringLiteral("temporal")))});
     s.stats.iteration = s.iteration;
     s.stats.totalIterations = settings.transfer.totalIterations();
     s.stats.scale = s.scale;

@@ -16,6 +16,7 @@ namespace deepart {
 // measured, with the loss weights in force at that iteration (live steering included).
 struct StoredSnapshot {
     int iteration = 0;
+    int frame = 0; // a video run's frame (in the clip, from 1); 0: not a video frame
     bool manual = false;
     int scale = 0;
     int size = 0;

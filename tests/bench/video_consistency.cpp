@@ -88,7 +88,13 @@ struct Outcome {
     std::vector<cv::Mat> frames;
     double secondsPerFrame = 0.0;
     int iterations = 0;
+    double loss = 0.0; // mean over frames of the last iteration's content + style + TV
 };
+
+// What the style transfer itself measures, the temporal term left out.
+double transferLoss(const IterationStats& stats) {
+    return stats.content() + stats.style() + stats.tv();
+}
 
 RunPlan basePlan(const Vgg19Weights& weights, const cv::Mat& style, int size, int iterations) {
     RunPlan plan;
@@ -111,9 +117,11 @@ Outcome perFrame(const std::string& clipPath, const RunPlan& base) {
         RunControl control;
         const RunResult result = runStyleTransfer(plan, control, {});
         outcome.iterations += result.completedIterations;
+        outcome.loss += transferLoss(result.lastStats);
         outcome.frames.push_back(tensorToRgbMat(result.image));
     }
     outcome.secondsPerFrame = seconds(start) / static_cast<double>(outcome.frames.size());
+    outcome.loss /= static_cast<double>(outcome.frames.size());
     return outcome;
 }
 
@@ -122,19 +130,23 @@ Outcome asVideo(const std::string& clipPath, const std::string& folder, const Ru
     Outcome outcome;
     VideoJob job;
     job.inputPath = clipPath;
-    job.outputPath = folder + "/out.avi";
+    job.outputPath = folder + ".avi";
     job.plan = base;
     job.video = video;
     job.video.framesFolder = folder;
     VideoSink sink;
+    IterationStats last;
+    sink.run.iteration = [&](const IterationStats& stats, const torch::Tensor&) { last = stats; };
     sink.frameFinished = [&](const VideoFrameEvent&, const cv::Mat& stylized, const FrameGuide*) {
         outcome.frames.push_back(stylized.clone());
+        outcome.loss += transferLoss(last);
     };
     RunControl control;
     const auto start = std::chrono::steady_clock::now();
     const VideoResult result = stylizeVideo(job, control, sink);
     outcome.secondsPerFrame = seconds(start) / static_cast<double>(outcome.frames.size());
     outcome.iterations = result.iterations;
+    outcome.loss /= static_cast<double>(outcome.frames.size());
     return outcome;
 }
 
@@ -179,14 +191,15 @@ int main(int argc, char** argv) {
                 "a frame on its own and for the first frame of a video, %d for the others\n",
                 frameCount, width, height, iterations, std::max(1, iterations / 2));
     std::printf("warp error of the clip itself: %.1f\n\n", warpError(contentFrames, camera));
-    std::printf("| run | warp error | vs per frame | s per frame | iterations |\n");
-    std::printf("| --- | --- | --- | --- | --- |\n");
+    std::printf("| run | warp error | vs per frame | s per frame | iterations | loss at the end "
+                "(content + style + TV, mean of the frames) |\n");
+    std::printf("| --- | --- | --- | --- | --- | --- |\n");
     const Outcome single = perFrame(clipPath, plan);
     const double reference = warpError(single.frames, camera);
     const auto row = [&](const char* name, const Outcome& outcome) {
         const double error = warpError(outcome.frames, camera);
-        std::printf("| %s | %.1f | %.2fx lower | %.2f | %d |\n", name, error, reference / error,
-                    outcome.secondsPerFrame, outcome.iterations);
+        std::printf("| %s | %.1f | %.2fx lower | %.2f | %d | %.4g |\n", name, error,
+                    reference / error, outcome.secondsPerFrame, outcome.iterations, outcome.loss);
         std::fflush(stdout);
     };
     row("per frame", single);

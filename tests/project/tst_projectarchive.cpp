@@ -64,6 +64,10 @@ private:
                 snap.size = 64;
                 snap.stats = stats;
                 snap.stats.evaluations = it;
+                if (number == 2) { // a video run's frames: a frame number, a fourth term
+                    snap.frame = it / 10;
+                    snap.stats.terms.push_back({"temporal", 0.5 * it});
+                }
                 snap.lossWeights = {1e4, 0.5 * it, 7.5};
                 snap.file = QStringLiteral("runs/R%1/%2.png").arg(number).arg(it);
                 write(QDir(folder).filePath(snap.file),
@@ -96,6 +100,9 @@ private:
             for (size_t i = 0; i < x.snapshots.size(); ++i) {
                 const StoredSnapshot &p = x.snapshots[i], &q = y.snapshots[i];
                 QCOMPARE(q.iteration, p.iteration);
+                QCOMPARE(q.frame, p.frame);
+                QCOMPARE(q.stats.terms.size(), p.stats.terms.size());
+                QCOMPARE(q.stats.term("temporal"), p.stats.term("temporal"));
                 QCOMPARE(q.manual, p.manual);
                 QCOMPARE(q.size, p.size);
                 QCOMPARE(q.file, p.file);

@@ -9,8 +9,10 @@ namespace deepart {
 
 QString continuationLabel(const SnapshotInfo& snapshot) {
     const int run = snapshot.settings.runNumber;
-    const QString own = run > 0 ? QStringLiteral("R%1 #%2").arg(run).arg(snapshot.iteration)
-                                : QStringLiteral("#%1").arg(snapshot.iteration);
+    // A video's frames go by their number in the clip.
+    const QString which = snapshot.frame > 0 ? QObject::tr("frame %1").arg(snapshot.frame)
+                                             : QStringLiteral("#%1").arg(snapshot.iteration);
+    const QString own = run > 0 ? QStringLiteral("R%1 %2").arg(run).arg(which) : which;
     return snapshot.settings.continuedFrom.isEmpty()
                ? own
                : QStringLiteral("%1 ↳ %2").arg(own, snapshot.settings.continuedFrom);

@@ -3,6 +3,7 @@
 #include "RunEvents.h"
 #include "RunSettings.h"
 #include "TransferSettings.h"
+#include "VideoSettings.h"
 
 #include <QImage>
 #include <QMetaType>
@@ -23,6 +24,12 @@ struct JobRequest {
     int previewInterval = 10;
     int threads = 0; // 0: all cores
     TransferSettings transfer;
+    // A video run (Run ▸ Stylize a video…): `contentPath` is the clip, whose frames come back as
+    // snapshots (SnapshotInfo::frame) and are written as the video `videoOutputPath`.
+    QString videoOutputPath;
+    VideoSettings video;
+
+    bool isVideo() const { return !videoOutputPath.isEmpty(); }
 
     // The run in the settings schema's terms (what exports and QSettings store).
     RunSettings runSettings() const {
@@ -34,7 +41,7 @@ struct JobRequest {
 // A gallery-worthy image from a run, with the settings it was made with (the loss weights as
 // they were at that iteration, live steering included).
 struct SnapshotInfo {
-    int iteration = 0;
+    int iteration = 0; // a video run's: counted across its frames
     bool manual = false;
     QImage image;
     IterationStats stats;
@@ -44,6 +51,7 @@ struct SnapshotInfo {
     // Where the workspace keeps the image. Once written there, `image` may be left empty (the
     // gallery keeps thumbnails only, so memory does not grow with the number of snapshots).
     QString file;
+    int frame = 0; // a video run's frame (in the clip, from 1); 0: not a video frame
 
     QImage loadImage() const { return image.isNull() && !file.isEmpty() ? QImage(file) : image; }
 };

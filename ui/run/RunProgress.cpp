@@ -25,9 +25,17 @@ void RunProgress::ready() {
 
 void RunProgress::preparing(int totalIterations) {
     totalIterations_ = totalIterations;
+    framePrefix_.clear();
+    completedFrames_ = 0;
     pending_.clear();
     bar_->setValue(0);
     text_->setText(tr("Preparing (loading weights and images)…"));
+}
+
+void RunProgress::frameStarted(int frame, int number, int count) {
+    flush(); // the frame before's iterations under its own prefix
+    framePrefix_ = count > 0 ? tr("Frame %1 (%2/%3) · ").arg(frame).arg(number).arg(count)
+                             : tr("Frame %1 · ").arg(frame);
 }
 
 void RunProgress::started() {
@@ -79,11 +87,13 @@ void RunProgress::heldAt(int completed) {
 void RunProgress::finished(int completed, bool stopped) {
     timer_.stop();
     flush();
-    text_->setText(
-        stopped ? tr("Stopped at iteration %1").arg(completed)
-                : tr("Done: %1 iterations in %2")
-                      .arg(completed)
-                      .arg(QString::fromStdString(formatDuration(runClock_.elapsed() / 1000.0))));
+    const QString duration = QString::fromStdString(formatDuration(runClock_.elapsed() / 1000.0));
+    if (!framePrefix_.isEmpty())
+        text_->setText(stopped ? tr("Stopped after %1 frames").arg(completedFrames_)
+                               : tr("Done: %1 frames in %2").arg(completedFrames_).arg(duration));
+    else
+        text_->setText(stopped ? tr("Stopped at iteration %1").arg(completed)
+                               : tr("Done: %1 iterations in %2").arg(completed).arg(duration));
 }
 
 void RunProgress::failed() {
@@ -98,6 +108,9 @@ void RunProgress::flush() {
     const QList<IterationStats> batch = std::exchange(pending_, {});
     Q_EMIT statsFlushed(batch);
     const IterationStats& stats = batch.last();
+    // A video's total grows known as its frames are read.
+    if (stats.totalIterations > 0)
+        totalIterations_ = stats.totalIterations;
     bar_->setValue(totalIterations_ > 0 ? stats.iteration * 100 / totalIterations_ : 0);
     if (paused_)
         return; // "Paused…" stays; an ETA would be wrong
@@ -107,7 +120,8 @@ void RunProgress::flush() {
     // Coarse scales are cheap: the remaining time follows the work (pixels), not the count.
     const double eta =
         stats.progress > 0.0 ? seconds * (1.0 - stats.progress) / stats.progress : 0.0;
-    text_->setText(tr("Iteration %1/%2 · %3 px · %4 it/s · ETA %5 · loss %6")
+    text_->setText(framePrefix_ +
+                   tr("Iteration %1/%2 · %3 px · %4 it/s · ETA %5 · loss %6")
                        .arg(stats.iteration)
                        .arg(totalIterations_)
                        .arg(stats.size)

@@ -26,6 +26,10 @@ public:
     // No run yet (another workspace or project is shown): "Ready", the bar empty.
     void ready();
     void preparing(int totalIterations);
+    // A video run: "Frame 3/24 · " before the iterations (counted across frames, out of the
+    // total the iterations report).
+    void frameStarted(int frame, int number, int count);
+    void frameDone() { ++completedFrames_; }
     void started();
     void addIteration(const IterationStats& stats);
     // Within a long (tiled) iteration: "Iteration 3/20 · measuring tile 5/16".
@@ -50,6 +54,8 @@ private:
     qint64 pausedMs_ = 0;      // of the current run, in finished pauses
     QTimer timer_;
     QList<IterationStats> pending_;
+    QString framePrefix_; // a video run's
+    int completedFrames_ = 0;
 };
 
 } // namespace deepart

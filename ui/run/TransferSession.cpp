@@ -36,6 +36,10 @@ TransferSession::TransferSession(QObject* parent)
     connect(worker_, &TransferWorker::snapshotReady, this,
             forCurrentJob(&TransferSession::snapshotReady));
     connect(worker_, &TransferWorker::paused, this, forCurrentJob(&TransferSession::heldAt));
+    connect(worker_, &TransferWorker::frameStarted, this,
+            forCurrentJob(&TransferSession::frameStarted));
+    connect(worker_, &TransferWorker::videoEnded, this,
+            forCurrentJob(&TransferSession::videoEnded));
     connect(worker_, &TransferWorker::finished, this,
             [this](quint64 job, int completed, bool stopped) {
                 if (job != currentJob_)

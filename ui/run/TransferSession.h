@@ -55,6 +55,9 @@ Q_SIGNALS:
     void heldAt(int completedIterations);
     void finished(int completedIterations, bool stopped);
     void failed(const QString& message);
+    // A video run (JobRequest::isVideo): its frames, and what it wrote or kept at its end.
+    void frameStarted(int frame, int number, int count);
+    void videoEnded(const QString& message);
     void runningChanged(bool running);
     void pausedChanged(bool paused);
 

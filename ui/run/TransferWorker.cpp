@@ -6,9 +6,13 @@
 #include "KerasWeightsFile.h"
 #include "RunDriver.h"
 #include "RunInputs.h"
+#include "VideoStylizer.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+
+#include <algorithm>
+#include <utility>
 
 namespace deepart {
 
@@ -55,6 +59,8 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
         plan.weights = weightsFor(job.weightsPath);
         if (stoppedBefore())
             return;
+        if (job.isVideo())
+            return runVideo(jobId, job, plan.weights, control);
         loadRunInputs(job.runSettings(), plan);
         if (stoppedBefore())
             return;
@@ -125,6 +131,74 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
     } catch (...) {
         Q_EMIT failed(jobId, QStringLiteral("unexpected error"));
     }
+}
+
+void TransferWorker::runVideo(quint64 jobId, const JobRequest& job, const Vgg19Weights& weights,
+                              RunControl& control) {
+    VideoJob video;
+    video.inputPath = job.contentPath.toStdString();
+    video.outputPath = job.videoOutputPath.toStdString();
+    video.video = job.video;
+    video.plan.settings = job.transfer;
+    video.plan.weights = weights;
+    loadStyleInputs(job.runSettings(), video.plan);
+
+    // The window sees one run: iterations counted across the frames, out of what the frames
+    // still to come will take (frames kept from an earlier run take none).
+    const int first = job.transfer.totalIterations();
+    const int later =
+        job.video.frameIterations > 0 ? job.video.frameIterations : std::max(1, first / 2);
+    int done = 0;    // iterations of the frames before this one
+    int planned = 0; // of the whole video, as far as known
+    bool announced = false;
+    IterationStats last;
+    QElapsedTimer sincePreview;
+    sincePreview.start();
+    VideoSink sink;
+    sink.frameStarted = [&](const VideoFrameEvent& e) {
+        planned = done + e.iterations + std::max(0, e.count - e.number) * later;
+        Q_EMIT frameStarted(jobId, e.frame, e.number, e.count);
+    };
+    bool deviceShown = false;
+    sink.run.started = [&](const RunStarted& s) {
+        if (std::exchange(deviceShown, true))
+            return;
+        announced = true;
+        Q_EMIT started(
+            jobId, QString::fromStdString(s.deviceText + " · " + s.precisionText) + tr(" · video"),
+            QSize(s.width, s.height));
+    };
+    sink.run.iteration = [&](const IterationStats& stats, const torch::Tensor& image) {
+        last = stats;
+        last.iteration += done;
+        last.totalIterations = std::max(planned, last.iteration);
+        last.progress = static_cast<double>(last.iteration) / last.totalIterations;
+        Q_EMIT progressed(jobId, last);
+        if (job.previewInterval > 0 && stats.iteration % job.previewInterval == 0 &&
+            sincePreview.elapsed() >= kMinPreviewGapMs) {
+            Q_EMIT previewReady(jobId, last.iteration, imageOf(image));
+            sincePreview.restart();
+        }
+    };
+    sink.run.paused = [&](int completed) { Q_EMIT paused(jobId, done + completed); };
+    sink.frameFinished = [&](const VideoFrameEvent& e, const cv::Mat& stylized, const FrameGuide*) {
+        done += e.iterations;
+        const QImage image = toQImage(stylized);
+        if (!std::exchange(announced, true)) // the first frames were all kept: no run yet
+            Q_EMIT started(jobId, tr("Video · frames kept from an earlier run"), image.size());
+        IterationStats stats = e.resumed ? IterationStats{} : last;
+        stats.iteration = done;
+        stats.size = std::max(image.width(), image.height());
+        SnapshotInfo snapshot{done, false, image, stats, job, 0, stats.size, {}};
+        snapshot.frame = e.frame;
+        Q_EMIT snapshotReady(jobId, snapshot);
+        Q_EMIT previewReady(jobId, done, image);
+    };
+    const VideoResult result = stylizeVideo(video, control, sink);
+    if (result.outcome == RunOutcome::Failed)
+        return Q_EMIT failed(jobId, QString::fromStdString(result.message));
+    Q_EMIT videoEnded(jobId, QString::fromStdString(result.message));
+    Q_EMIT finished(jobId, done, result.outcome == RunOutcome::Cancelled);
 }
 
 } // namespace deepart

@@ -36,9 +36,16 @@ Q_SIGNALS:
     void paused(quint64 jobId, int completedIterations);
     void finished(quint64 jobId, int completedIterations, bool stopped);
     void failed(quint64 jobId, const QString& message);
+    // A video run: frame `number` of `count` (0: unknown) is under way, `frame` in the clip.
+    void frameStarted(quint64 jobId, int frame, int number, int count);
+    // A video run ended (finished or stopped): what was written, or what is kept for next time.
+    void videoEnded(quint64 jobId, const QString& message);
 
 private:
     const Vgg19Weights& weightsFor(const QString& path);
+    // run() for a video job (JobRequest::isVideo), its weights loaded.
+    void runVideo(quint64 jobId, const JobRequest& job, const Vgg19Weights& weights,
+                  RunControl& control);
 
     // Worker thread only: the last weights file loaded, kept across jobs.
     QString weightsPath_;

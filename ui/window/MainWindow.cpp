@@ -21,6 +21,7 @@
 #include "SettingsPanel.h"
 #include "StyleStrip.h"
 #include "TransferSession.h"
+#include "VideoDialog.h"
 #include "WindowLayout.h"
 #include "WindowMenus.h"
 #include "Workspace.h"
@@ -82,6 +83,8 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& message) { showError(message); });
     connect(runs_, &RunController::starting, error_, &ErrorLine::clearError);
     connect(runs_, &RunController::stateChanged, this, &MainWindow::updateActions);
+    connect(runs_, &RunController::videoEnded, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 20000); });
     connect(gallery_, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     queueDock_ = new QueueDock(runs_->queue(), this);
     addDockWidget(Qt::RightDockWidgetArea, queueDock_);
@@ -109,12 +112,29 @@ void MainWindow::buildActions() {
             &ExportController::exportAllInteractive);
     connect(actions_.continueRun, &QAction::triggered, this, &MainWindow::continueFromSelected);
     connect(actions_.addToQueue, &QAction::triggered, this, &MainWindow::addToQueue);
+    connect(actions_.stylizeVideo, &QAction::triggered, this, &MainWindow::stylizeVideoInteractive);
     galleryActions_->setItemActions({actions_.continueRun, actions_.exportImage});
     addWindowMenus(*this, actions_);
 }
 
 void MainWindow::addToQueue() {
     runs_->queue()->add(currentRequest()); // the queue's dock shows itself
+}
+
+void MainWindow::stylizeVideoInteractive() {
+    VideoDialog dialog(this);
+    dialog.setFolder(contentWell_->browseFolder());
+    if (dialog.exec() == QDialog::Accepted)
+        startVideo(dialog.clipPath(), dialog.outputPath(), dialog.settings());
+}
+
+void MainWindow::startVideo(const QString& clip, const QString& output,
+                            const VideoSettings& video) {
+    JobRequest job = currentRequest();
+    job.contentPath = clip;
+    job.videoOutputPath = output;
+    job.video = video;
+    runs_->startJob(job);
 }
 
 void MainWindow::buildLayout() {
@@ -233,6 +253,7 @@ void MainWindow::updateActions() {
     actions_.continueRun->setEnabled(!running && inputs &&
                                      galleryActions_->selectedSnapshotRow() >= 0);
     actions_.addToQueue->setEnabled(inputs);
+    actions_.stylizeVideo->setEnabled(!running);
     // Nothing to export before there is a picture.
     actions_.exportImage->setEnabled(!preview_->image().isNull());
     projects_->setReplaceEnabled(!running);

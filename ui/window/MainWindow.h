@@ -72,6 +72,10 @@ public:
     // Run ▸ Add to queue: the current settings wait in the queue (and start at once if the
     // window is idle and the queue not paused); the queue's dock appears.
     void addToQueue();
+    // Run ▸ Stylize a video…: the video dialog, then startVideo().
+    void stylizeVideoInteractive();
+    // A video run of `clip` in the current styles and settings, written to `output`.
+    void startVideo(const QString& clip, const QString& output, const VideoSettings& video);
 
     // The next run's inputs: photo, styles, weights (loading, choosing, restoring them).
     InputsController* inputs() const { return inputs_; }
@@ -97,6 +101,7 @@ public:
     RunQueue* runQueue() const;
     QueueDock* queueDock() const { return queueDock_; }
     QAction* addToQueueAction() const { return actions_.addToQueue; }
+    QAction* stylizeVideoAction() const { return actions_.stylizeVideo; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -44,6 +44,8 @@ void RunController::startJob(const JobRequest& request) {
     JobRequest job = request;
     if (job.weightsPath.isEmpty())
         job.weightsPath = parts_.inputs->weightsPath();
+    if (job.isVideo() && job.styles.empty())
+        return refuse(tr("Choose a style image for the video first."));
     if (job.contentPath.isEmpty() || job.styles.empty())
         return refuse(tr("Choose a content image and a style image first."));
     double totalWeight = 0.0;
@@ -53,6 +55,15 @@ void RunController::startJob(const JobRequest& request) {
         return refuse(tr("Every style's blend weight is 0: give at least one style some weight."));
     if (job.weightsPath.isEmpty())
         return refuse(missingWeightsText());
+    if (job.isVideo()) {
+        for (const StyleSource& style : job.styles)
+            if (!style.maskPath.empty())
+                return refuse(tr("Painted regions cannot go with a video (its frames have no "
+                                 "fixed shape to paint on): remove them first."));
+        if (job.transfer.init == InitMode::Image)
+            return refuse(tr("A video's first frame starts from its content, noise or a blend, "
+                             "not from an image: choose one under Start."));
+    }
     lastRefusal_.clear();
     Q_EMIT starting();
     // Snapshots of earlier runs stay in the gallery, each with its settings, so runs can be
@@ -109,6 +120,13 @@ void RunController::connectSession() {
                 parts_.recorder->addFrame(iteration, image);
             });
     connect(session, &TransferSession::snapshotReady, recorder, &RunRecorder::addSnapshot);
+    connect(session, &TransferSession::snapshotReady, progress,
+            [progress](const SnapshotInfo& snapshot) {
+                if (snapshot.frame > 0)
+                    progress->frameDone();
+            });
+    connect(session, &TransferSession::frameStarted, progress, &RunProgress::frameStarted);
+    connect(session, &TransferSession::videoEnded, this, &RunController::videoEnded);
     connect(session, &TransferSession::finished, this, [this](int completed, bool stopped) {
         parts_.recorder->endRun(stopped);
         parts_.progress->finished(completed, stopped);

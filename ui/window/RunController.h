@@ -61,6 +61,8 @@ Q_SIGNALS:
     void starting();
     // Running or paused changed: the actions follow.
     void stateChanged();
+    // A video run ended: what it wrote, or which frames it keeps for the next start.
+    void videoEnded(const QString& message);
 
 private:
     void connectSession();

@@ -42,12 +42,16 @@ WindowActions createWindowActions(QWidget& window) {
         action(MainWindow::tr("Add to queue"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     actions.addToQueue->setStatusTip(
         MainWindow::tr("Run the current settings after the runs before them"));
+    actions.stylizeVideo =
+        action(MainWindow::tr("Stylize a video…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    actions.stylizeVideo->setStatusTip(MainWindow::tr(
+        "Every frame of a clip in the current styles, each kept close to the frames before"));
     return actions;
 }
 
 void addWindowMenus(MainWindow& window, const WindowActions& actions) {
-    const auto& [start, pause, stop, snapshot, exportImage, exportAll, continueRun, addToQueue] =
-        actions;
+    const auto& [start, pause, stop, snapshot, exportImage, exportAll, continueRun, addToQueue,
+                 stylizeVideo] = actions;
     auto* file = window.menuBar()->addMenu(MainWindow::tr("&File"));
     window.projects()->addActions(file);
     file->addSeparator();
@@ -71,6 +75,7 @@ void addWindowMenus(MainWindow& window, const WindowActions& actions) {
     run->insertAction(pause, addToQueue);
     run->addSeparator();
     run->addAction(continueRun);
+    run->addAction(stylizeVideo);
     run->addAction(
            MainWindow::tr("Export time-lapse…"), &window,
            [w = &window] { w->exports()->exportTimelapseInteractive(w->exports()->chosenRun()); })

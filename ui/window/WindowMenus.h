@@ -18,6 +18,7 @@ struct WindowActions {
     QAction* exportAll;
     QAction* continueRun;
     QAction* addToQueue;
+    QAction* stylizeVideo;
 };
 
 // Makes those actions, with their texts, shortcuts and tips, owned by `window` and active while

@@ -92,6 +92,7 @@ std::vector<SnapshotInfo> Workspace::snapshotsOf(const StoredRun& run) const {
     for (const auto& stored : run.snapshots) {
         SnapshotInfo s;
         s.iteration = stored.iteration;
+        s.frame = stored.frame;
         s.manual = stored.manual;
         s.stats = stored.stats;
         s.settings = job;
@@ -147,6 +148,7 @@ SnapshotInfo Workspace::addSnapshot(const SnapshotInfo& snapshot, QString* error
     }
     StoredSnapshot stored;
     stored.iteration = snapshot.iteration;
+    stored.frame = snapshot.frame;
     stored.manual = snapshot.manual;
     stored.scale = snapshot.scale;
     stored.size = snapshot.size;
