@@ -105,8 +105,8 @@ int runCli(int argc, char** argv) {
         const CliOptions& options = *parsed.options;
         if (options.fetchWeights) {
             const int fetched = fetchWeights(options.quiet);
-            if (fetched != 0 ||
-                (!options.batch && (options.run.contentPath.empty() || options.run.styles.empty())))
+            if (fetched != 0 || (!options.batch && options.videoPath.empty() &&
+                                 (options.run.contentPath.empty() || options.run.styles.empty())))
                 return fetched;
         }
         return options.batch ? runBatch(options) : runSingle(options);

@@ -4,7 +4,6 @@
 #include "DurationText.h"
 #include "IterationLog.h"
 #include "ProgressReporter.h"
-#include "RunInputs.h"
 #include "VideoStylizer.h"
 
 #include <iostream>
@@ -26,12 +25,11 @@ std::string frameText(const VideoFrameEvent& event) {
 
 CliJobResult runCliVideo(const CliOptions& o, const Vgg19Weights& weights) {
     VideoJob job;
-    job.inputPath = o.videoPath;
+    job.run = o.run;
+    job.run.contentPath = o.videoPath;
     job.outputPath = o.outputPath;
     job.video = o.video;
-    job.plan.settings = o.run.transfer;
-    job.plan.weights = weights;
-    loadStyleInputs(o.run, job.plan);
+    job.weights = weights;
     std::unique_ptr<IterationLog> log;
     if (!o.logJsonPath.empty())
         log = std::make_unique<IterationLog>(o.logJsonPath);
@@ -82,7 +80,7 @@ CliJobResult runCliVideo(const CliOptions& o, const Vgg19Weights& weights) {
     const VideoResult result = stylizeVideo(job, control, sink);
     switch (result.outcome) {
     case RunOutcome::Cancelled:
-        return {130, result.message};
+        return {130, result.message + ": run the same command again to go on from there"};
     case RunOutcome::Failed:
         return {1, result.message};
     case RunOutcome::Finished:

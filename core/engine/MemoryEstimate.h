@@ -41,8 +41,9 @@ struct MemoryPlan {
     MemoryEstimate estimate;
     int tileCoreSize = 0;
     int tiles = 1;
-    // Tiles whose graphs pass 1 keeps for pass 2 (Objective): 1, plus as many as a quarter of
-    // the memory left over allows (in `estimate`), each saving a tile's forward per evaluation.
+    // Tiles whose graphs pass 1 keeps for pass 2 (Objective): 1, plus as many as three quarters
+    // of the memory left over hold (counted in `estimate`), each saving a tile's forward pass per
+    // evaluation.
     int keptTileGraphs = 1;
     bool tiled() const { return tileCoreSize > 0; }
 };

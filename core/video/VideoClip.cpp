@@ -29,9 +29,11 @@ VideoClip::VideoClip(const std::string& path) : path_(path) {
     if (size_.width <= 0 || size_.height <= 0)
         throw Error("the video '" + path + "' has no pictures");
     const double count = capture_.get(cv::CAP_PROP_FRAME_COUNT);
-    frameCount_ = std::isfinite(count) && count > 0.0 ? static_cast<int>(count) : 0;
+    frameCount_ = std::isfinite(count) && count > 0.0 && count < 1e7 ? static_cast<int>(count) : 0;
+    // Some containers report their time base (1000) instead of a frame rate; beyond 240 frames a
+    // second (what the video writers take) the rate is taken as unknown.
     const double fps = capture_.get(cv::CAP_PROP_FPS);
-    if (std::isfinite(fps) && fps > 0.0 && fps <= 1000.0)
+    if (std::isfinite(fps) && fps > 0.0 && fps <= 240.0)
         framesPerSecond_ = fps;
 }
 

@@ -16,7 +16,7 @@ public:
 
     // As the container says: may be an estimate, 0 when unknown.
     int frameCount() const { return frameCount_; }
-    // 25 when the container does not say.
+    // 25 when the container does not say (or says more than 240, which is its time base).
     double framesPerSecond() const { return framesPerSecond_; }
     cv::Size frameSize() const { return size_; }
 

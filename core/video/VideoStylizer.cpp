@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "ImageFile.h"
 #include "ImageTensor.h"
+#include "RunInputs.h"
+#include "SettingsJson.h"
 #include "TimelapseWriter.h"
 #include "VideoClip.h"
 
@@ -11,8 +13,11 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 namespace deepart {
 
@@ -30,6 +35,8 @@ std::string framePath(const std::string& folder, int frame) {
 }
 
 namespace {
+
+constexpr const char* kRecordName = "video-run.json";
 
 torch::Tensor maskTensor(const cv::Mat& mask) {
     return torch::from_blob(mask.data, {1, 1, mask.rows, mask.cols}, torch::kFloat32).clone();
@@ -50,13 +57,51 @@ std::optional<cv::Mat> keptFrame(const std::string& path, cv::Size size) {
     return std::nullopt;
 }
 
+// What the frames in a folder were made from: the clip (path, size, time) and every setting but
+// the frame range, so that a second run takes only frames it would have made itself.
+std::string runRecord(const VideoJob& job) {
+    std::error_code error;
+    const fs::path clip = fs::absolute(job.run.contentPath, error);
+    const auto size = fs::file_size(clip, error);
+    const auto time = fs::last_write_time(clip, error).time_since_epoch().count();
+    RunSettings run = job.run;
+    run.contentPath = clip.string();
+    std::ostringstream record;
+    record << "{\"clip\": \"" << clip.string() << "\", \"bytes\": " << size
+           << ", \"modified\": " << time << ", \"temporal_weight\": " << job.video.temporalWeight
+           << ", \"long_term\": " << (job.video.longTerm ? "true" : "false")
+           << ", \"frame_iterations\": " << job.video.frameIterations
+           << ",\n\"settings\": " << runSettingsToJsonText(run).toStdString() << "}\n";
+    return record.str();
+}
+
+// Writes the folder's record, or checks that the one there is this run's.
+void claimFramesFolder(const std::string& folder, const std::string& record) {
+    const fs::path file = fs::path(folder) / kRecordName;
+    std::error_code error;
+    if (fs::exists(file, error)) {
+        std::ifstream in(file);
+        const std::string existing((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+        if (existing == record)
+            return;
+        throw Error("the frames folder '" + folder +
+                    "' holds the frames of another clip or other settings; choose another "
+                    "output name or frames folder, or delete that folder to start afresh");
+    }
+    std::ofstream out(file, std::ios::trunc);
+    out << record;
+    if (!out.flush())
+        throw Error("the frames folder '" + folder + "' cannot be written");
+}
+
 // The run's pace: seconds per frame, the first frame (a full run) apart from the later ones.
 class FramePace {
 public:
     void add(bool first, double seconds, double iterationShare) {
-        if (first)
+        if (first) {
             firstEstimate_ = seconds * iterationShare;
-        else {
+        } else {
             total_ += seconds;
             ++frames_;
         }
@@ -81,38 +126,56 @@ int iterationsOf(const TransferSettings& settings) {
     return total;
 }
 
+void checkJob(const VideoJob& job) {
+    const VideoSettings& video = job.video;
+    if (video.firstFrame < 1 || video.frameCount < 0 || video.frameIterations < 0 ||
+        !(video.temporalWeight >= 0.0))
+        throw Error("the video's frame range, iterations or temporal weight is out of range");
+    if (job.run.transfer.init == InitMode::Image)
+        throw Error("a video's first frame starts from its content, noise or a blend, not from an "
+                    "image");
+    TimelapseWriter::checkPath(job.outputPath);
+    std::error_code error;
+    if (fs::exists(job.outputPath, error) &&
+        fs::equivalent(job.outputPath, job.run.contentPath, error))
+        throw Error("the output '" + job.outputPath + "' is the clip itself; choose another name");
+}
+
 } // namespace
 
 VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSink& sink) {
     const VideoSettings& video = job.video;
-    for (const StyleImage& style : job.plan.styles)
-        if (style.mask.defined())
-            throw Error("style masks cannot be used for a video: its frames have no fixed shape "
-                        "to paint them on");
-    if (video.firstFrame < 1 || video.frameCount < 0 || video.frameIterations < 0 ||
-        !(video.temporalWeight >= 0.0))
-        throw Error("the video's frame range, iterations or temporal weight is out of range");
-    TimelapseWriter::checkPath(job.outputPath);
+    checkJob(job);
+    RunPlan base;
+    base.weights = job.weights;
+    base.settings = job.run.transfer;
+    base.settings.saveEvery = 0;
+    base.memoryLimitBytes = job.memoryLimitBytes;
+    loadStyleInputs(job.run, base); // refuses style masks
+    VideoClip clip(job.run.contentPath);
+
     VideoResult result;
+    result.lossWeights = base.settings.lossWeights;
+    result.framesPerSecond = clip.framesPerSecond();
     result.framesFolder =
         video.framesFolder.empty() ? defaultFramesFolder(job.outputPath) : video.framesFolder;
     std::error_code error;
     fs::create_directories(result.framesFolder, error);
     if (!fs::is_directory(result.framesFolder))
         throw Error("the frames folder '" + result.framesFolder + "' cannot be created");
+    claimFramesFolder(result.framesFolder, runRecord(job));
 
-    VideoClip clip(job.inputPath);
-    result.framesPerSecond = clip.framesPerSecond();
-    const int outputSize = job.plan.settings.outputSize();
-    const int firstIterations = iterationsOf(job.plan.settings);
+    const int outputSize = base.settings.outputSize();
+    const int firstIterations = iterationsOf(base.settings);
     const int laterIterations =
         video.frameIterations > 0 ? video.frameIterations : std::max(1, firstIterations / 2);
+    // What the container announces, which can be wrong (then 0: unknown).
     int count = video.frameCount;
     if (count == 0 && clip.frameCount() > 0)
         count = std::max(0, clip.frameCount() - (video.firstFrame - 1));
     for (int skipped = 1; skipped < video.firstFrame; ++skipped)
         if (clip.next().empty())
-            throw Error("the video '" + job.inputPath + "' has fewer than " +
+            throw Error("the video '" + job.run.contentPath + "' has fewer than " +
                         std::to_string(video.firstFrame) + " frames");
 
     TimelapseOptions writing;
@@ -123,18 +186,31 @@ VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSi
     const std::vector<int> offsets = video.offsets();
     const int farthest = *std::max_element(offsets.begin(), offsets.end());
     FramePace pace;
+    const auto ended = [&result](RunOutcome outcome, const std::string& what) {
+        result.outcome = outcome;
+        result.message = what + "; " + std::to_string(result.frames) +
+                         (result.frames == 1 ? " frame is" : " frames are") + " kept in '" +
+                         result.framesFolder + "'";
+        return result;
+    };
 
-    for (int number = 1; video.frameCount == 0 || number <= video.frameCount; ++number) {
-        control.throwIfStopped();
+    int number = 1;
+    for (; video.frameCount == 0 || number <= video.frameCount; ++number) {
+        const int frame = video.firstFrame + number - 1;
+        if (control.stopRequested())
+            return ended(RunOutcome::Cancelled, "stopped before frame " + std::to_string(frame));
         const cv::Mat original = clip.next();
         if (original.empty())
             break;
         VideoFrameEvent event;
-        event.frame = video.firstFrame + number - 1;
+        event.frame = frame;
         event.number = number;
-        event.count = std::max(count, number);
+        event.count = number <= count ? count : 0;
         const cv::Mat content = resizeLongerSide(original, outputSize);
-        const std::string path = framePath(result.framesFolder, event.frame);
+        // Opened before the first frame's run, so that a codec this system lacks is said at once.
+        if (!writer)
+            writer = std::make_unique<TimelapseWriter>(job.outputPath, content.size(), writing);
+        const std::string path = framePath(result.framesFolder, frame);
         cv::Mat stylized;
         std::optional<FrameGuide> guide;
         if (auto kept = keptFrame(path, content.size())) {
@@ -143,9 +219,9 @@ VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSi
             if (sink.frameStarted)
                 sink.frameStarted(event);
         } else {
-            RunPlan plan = job.plan;
+            RunPlan plan = base;
             plan.content = rgbMatToTensor(content);
-            plan.settings.saveEvery = 0;
+            plan.settings.lossWeights = result.lossWeights;
             if (!past.empty()) {
                 std::vector<PastFrame> guides;
                 for (int offset : offsets)
@@ -169,45 +245,39 @@ VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSi
             event.seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             result.iterations += run.completedIterations;
-            const std::string done = std::to_string(result.frames) +
-                                     (result.frames == 1 ? " frame is" : " frames are") +
-                                     " kept in '" + result.framesFolder + "'";
-            if (run.outcome == RunOutcome::Cancelled) {
-                result.outcome = RunOutcome::Cancelled;
-                result.message = "stopped at frame " + std::to_string(event.frame) + "; " + done +
-                                 ": run the same command again to go on from there";
-                return result;
-            }
-            if (run.outcome == RunOutcome::Failed) {
-                result.outcome = RunOutcome::Failed;
-                result.message =
-                    "frame " + std::to_string(event.frame) + " failed: " + run.message + " " + done;
-                return result;
-            }
+            result.lossWeights = run.lossWeights;
+            if (run.outcome == RunOutcome::Cancelled)
+                return ended(RunOutcome::Cancelled, "stopped at frame " + std::to_string(frame));
+            if (run.outcome == RunOutcome::Failed)
+                return ended(RunOutcome::Failed,
+                             "frame " + std::to_string(frame) + " failed (" + run.message + ")");
             stylized = tensorToRgbMat(run.image);
             saveRgbImage(stylized, path);
             pace.add(past.empty(), event.seconds,
                      static_cast<double>(laterIterations) / std::max(1, firstIterations));
         }
-        if (!writer)
-            writer = std::make_unique<TimelapseWriter>(job.outputPath, stylized.size(), writing);
         writer->addFrame(stylized);
         ++result.frames;
         result.resumed += event.resumed ? 1 : 0;
-        event.etaSeconds = pace.etaSeconds(count > 0 ? count - number : -1);
+        event.etaSeconds = pace.etaSeconds(event.count > 0 ? event.count - number : -1);
         if (sink.frameFinished)
             sink.frameFinished(event, stylized, guide ? &*guide : nullptr);
         past.push_front(PastFrame{1, content, stylized});
         if (static_cast<int>(past.size()) > farthest)
             past.pop_back();
     }
-    if (!writer)
-        throw Error("the video '" + job.inputPath + "' has no frames from frame " +
+    if (!writer || result.frames == 0)
+        throw Error("the video '" + job.run.contentPath + "' has no frames from frame " +
                     std::to_string(video.firstFrame));
     writer->finish();
     result.message = "wrote '" + job.outputPath + "': " + std::to_string(result.frames) +
                      " frames (" + std::to_string(result.resumed) +
                      " kept from an earlier run), no sound";
+    // A clip that ends before its container said (or a frame that cannot be decoded, which
+    // looks the same to FFmpeg's reader): said, not hidden.
+    if (video.frameCount == 0 && count > result.frames)
+        result.message += "; the clip announced " + std::to_string(count) +
+                          " frames, but only these could be read";
     return result;
 }
 

@@ -2,29 +2,35 @@
 
 #include "FrameGuide.h"
 #include "RunDriver.h"
+#include "RunSettings.h"
+#include "Vgg19Weights.h"
 #include "VideoSettings.h"
 
 #include <opencv2/core.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace deepart {
 
-// A clip to stylize: every frame shares `plan`'s weights, styles and settings (its content, start
-// image and temporal targets are set for each frame).
+// A clip to stylize: `run`'s content is the clip; its styles and settings are every frame's (no
+// style masks, no start image).
 struct VideoJob {
-    std::string inputPath;
+    RunSettings run;
     std::string outputPath; // the stylized video: .mp4, .webm, .webp or .avi (TimelapseWriter)
-    RunPlan plan;
     VideoSettings video;
+    Vgg19Weights weights;
+    // Memory each frame's run may take (RunPlan::memoryLimitBytes).
+    std::optional<std::int64_t> memoryLimitBytes;
 };
 
 // One frame of a video run.
 struct VideoFrameEvent {
     int frame = 0;          // in the clip, 1-based
     int number = 0;         // among the frames of this run, 1-based
-    int count = 0;          // frames in this run (0: the clip does not say)
+    int count = 0;          // frames in this run (0: unknown: the clip does not say, or was wrong)
     bool resumed = false;   // taken as it was from the frames folder
     int iterations = 0;     // this frame's run
     double seconds = 0.0;   // finished: this frame's run
@@ -43,10 +49,13 @@ struct VideoSink {
 
 struct VideoResult {
     RunOutcome outcome = RunOutcome::Finished;
-    std::string message; // in the user's words: what was written, or why not
-    int frames = 0;      // done: stylized now or resumed
+    // In the user's words: what was written; what is kept after a stop or a failure (the front
+    // end says how to go on).
+    std::string message;
+    int frames = 0; // done: stylized now or resumed
     int resumed = 0;
     int iterations = 0; // run now, all frames
+    LossWeights lossWeights; // as they were at the end (steering carries over to later frames)
     double framesPerSecond = 0.0;
     std::string framesFolder;
 };
@@ -56,12 +65,17 @@ struct VideoResult {
 // other. The first starts as the settings say; each later one starts from the previous result
 // carried along the optical flow (the content frame where that cannot be trusted), runs
 // VideoSettings::frameIterations at the output size only, and is held to the earlier results by
-// the objective's "temporal" term (FrameGuide). Each result is kept in the frames folder as soon
-// as it is done (a frame found there is taken as it is: a stopped run goes on where it ended),
-// and the video is written at the clip's frame rate once all frames are there (never a partial
-// file under its name). A stop (RunControl) or a failed frame ends the run with what is done kept.
-// Throws deepart::Error for an unreadable clip, region masks (a clip has no fixed shape for them),
-// an unwritable output or frames folder, and what the run driver refuses.
+// the objective's "temporal" term (FrameGuide). Loss weights steered during a frame's run
+// (RunControl) stay for the frames after it.
+//
+// Each result is kept in the frames folder as soon as it is done, beside a record of the run
+// (the clip and every setting but the frame range): a frame found there is taken as it is, so a
+// stopped run goes on where it ended. A folder recorded for another clip or other settings is
+// refused, never mixed. The video is encoded as the frames come, under a .part name, and takes
+// its name once all are there. A stop (RunControl) or a failed frame ends the run with what is
+// done kept. Throws deepart::Error for an unreadable clip, region masks or a start image, an
+// output that is the clip itself or cannot be written, a frames folder of another run, and what
+// the run driver refuses.
 VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSink& sink);
 
 // Where a video's frames are kept when VideoSettings::framesFolder is empty:

@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
 
 using namespace deepart;
 
@@ -96,19 +97,22 @@ double transferLoss(const IterationStats& stats) {
     return stats.content() + stats.style() + stats.tv();
 }
 
-RunPlan basePlan(const Vgg19Weights& weights, const cv::Mat& style, int size, int iterations) {
-    RunPlan plan;
-    plan.weights = weights;
-    plan.styles = {StyleImage{rgbMatToTensor(resizeLongerSide(style, size))}};
-    plan.settings.device = DeviceChoice::Cpu;
-    plan.settings.scales = {ScaleStep{size, iterations}};
-    plan.settings.saveEvery = 0;
-    return plan;
+RunSettings baseRun(const std::string& stylePath, int size, int iterations) {
+    RunSettings run;
+    run.styles = {StyleSource(stylePath)};
+    run.transfer.device = DeviceChoice::Cpu;
+    run.transfer.scales = {ScaleStep{size, iterations}};
+    run.transfer.saveEvery = 0;
+    return run;
 }
 
 // Every frame on its own, from its content, with the same settings.
-Outcome perFrame(const std::string& clipPath, const RunPlan& base) {
+Outcome perFrame(const std::string& clipPath, const RunSettings& run, const Vgg19Weights& weights) {
     Outcome outcome;
+    RunPlan base;
+    base.weights = weights;
+    base.settings = run.transfer;
+    loadStyleInputs(run, base);
     VideoClip clip(clipPath);
     const auto start = std::chrono::steady_clock::now();
     for (cv::Mat frame = clip.next(); !frame.empty(); frame = clip.next()) {
@@ -125,13 +129,14 @@ Outcome perFrame(const std::string& clipPath, const RunPlan& base) {
     return outcome;
 }
 
-Outcome asVideo(const std::string& clipPath, const std::string& folder, const RunPlan& base,
-                const VideoSettings& video) {
+Outcome asVideo(const std::string& clipPath, const std::string& folder, const RunSettings& run,
+                const Vgg19Weights& weights, const VideoSettings& video) {
     Outcome outcome;
     VideoJob job;
-    job.inputPath = clipPath;
+    job.run = run;
+    job.run.contentPath = clipPath;
     job.outputPath = folder + ".avi";
-    job.plan = base;
+    job.weights = weights;
     job.video = video;
     job.video.framesFolder = folder;
     VideoSink sink;
@@ -159,7 +164,6 @@ int main(int argc, char** argv) {
     const int iterations = argc > 4 ? std::atoi(argv[4]) : 60;
     const std::string images = std::string(DEEPART_SOURCE_DIR) + "/../shared/images/";
     const cv::Mat picture = loadRgbImage(images + "fruits.jpg", "content picture");
-    const cv::Mat style = loadRgbImage(images + "starry_night.jpg", "style picture");
 
     // The picture at twice the frame's width, so that the camera stays inside it.
     const cv::Mat base = resizeLongerSide(picture, 2 * std::max(width, height));
@@ -186,7 +190,8 @@ int main(int argc, char** argv) {
             contentFrames.push_back(frame);
     }
     const Vgg19Weights weights = randomVgg19Weights();
-    const RunPlan plan = basePlan(weights, style, std::max(width, height), iterations);
+    const RunSettings run =
+        baseRun(images + "starry_night.jpg", std::max(width, height), iterations);
     std::printf("clip: %d frames of %d x %d px (pan 3 px and zoom 1%% a frame); %d iterations "
                 "a frame on its own and for the first frame of a video, %d for the others\n",
                 frameCount, width, height, iterations, std::max(1, iterations / 2));
@@ -194,25 +199,34 @@ int main(int argc, char** argv) {
     std::printf("| run | warp error | vs per frame | s per frame | iterations | loss at the end "
                 "(content + style + TV, mean of the frames) |\n");
     std::printf("| --- | --- | --- | --- | --- | --- |\n");
-    const Outcome single = perFrame(clipPath, plan);
+    const Outcome single = perFrame(clipPath, run, weights);
     const double reference = warpError(single.frames, camera);
-    const auto row = [&](const char* name, const Outcome& outcome) {
+    const auto row = [&](const std::string& name, const Outcome& outcome) {
         const double error = warpError(outcome.frames, camera);
-        std::printf("| %s | %.1f | %.2fx lower | %.2f | %d | %.4g |\n", name, error,
+        std::printf("| %s | %.1f | %.2fx lower | %.2f | %d | %.4g |\n", name.c_str(), error,
                     reference / error, outcome.secondsPerFrame, outcome.iterations, outcome.loss);
         std::fflush(stdout);
     };
     row("per frame", single);
+    // Per frame with the video's later frames' iterations: what the warped start saves.
+    RunSettings shorter = run;
+    shorter.transfer.scales.back().iterations = std::max(1, iterations / 2);
+    row("per frame, " + std::to_string(std::max(1, iterations / 2)) + " iterations",
+        perFrame(clipPath, shorter, weights));
     int folder = 0;
-    const auto video = [&](const char* name, double temporalWeight, bool longTerm) {
+    const auto video = [&](const std::string& name, double temporalWeight, bool longTerm) {
         VideoSettings settings;
         settings.temporalWeight = temporalWeight;
         settings.longTerm = longTerm;
         const QString frames = dir.filePath(QStringLiteral("frames-%1").arg(++folder));
-        row(name, asVideo(clipPath, frames.toStdString(), plan, settings));
+        row(name, asVideo(clipPath, frames.toStdString(), run, weights, settings));
     };
     video("video: warped start only (temporal weight 0)", 0.0, false);
-    video("video: warped start + temporal term", VideoSettings().temporalWeight, false);
-    video("video: + long-term frames 2 and 4 back", VideoSettings().temporalWeight, true);
+    for (const double gamma : {2.0, 20.0, VideoSettings().temporalWeight})
+        video("video: warped start + temporal term, weight " + std::to_string(int(gamma)), gamma,
+              false);
+    video("video: + long-term frames 2 and 4 back, weight " +
+              std::to_string(int(VideoSettings().temporalWeight)),
+          VideoSettings().temporalWeight, true);
     return 0;
 }

@@ -81,6 +81,30 @@ private Q_SLOTS:
         QVERIFY(cv::countNonZero(sum) >= cv::countNonZero(guide.targets[0].mask));
     }
 
+    // A square crossing a still picture, a little more than its width a frame: what it covered
+    // in the frame before is in view now, and was 2 frames back, which holds it there.
+    void aLongTermFrameHoldsWhatTheFrameBeforeHid() {
+        const cv::Mat still = textured(6);
+        const cv::Mat square = textured(9)(cv::Rect(0, 0, 16, 16)).clone();
+        const auto withSquareAt = [&](int x) {
+            cv::Mat frame = still.clone();
+            square.copyTo(frame(cv::Rect(x, 40, 16, 16)));
+            return frame;
+        };
+        const FrameGuide guide =
+            guideFrame(withSquareAt(56), {PastFrame{1, withSquareAt(36), textured(11)},
+                                          PastFrame{2, withSquareAt(16), textured(12)}});
+        // Where the square was a frame ago, away from its edges (motion boundaries).
+        const cv::Rect hidden(40, 44, 8, 8);
+        const int nearest = cv::countNonZero(guide.targets[0].mask(hidden));
+        const int farther = cv::countNonZero(guide.targets[1].mask(hidden));
+        QVERIFY2(nearest < hidden.area() / 4 && farther > hidden.area() / 2,
+                 qPrintable(QStringLiteral("held 1 back: %1, 2 back: %2 of %3")
+                                .arg(nearest)
+                                .arg(farther)
+                                .arg(hidden.area())));
+    }
+
     void refusesAMissingPreviousFrame() {
         const cv::Mat frame = textured(1);
         QVERIFY_THROWS_EXCEPTION(Error, guideFrame(frame, {}));

@@ -136,12 +136,10 @@ void TransferWorker::run(quint64 jobId, const JobRequest& job, RunControl& contr
 void TransferWorker::runVideo(quint64 jobId, const JobRequest& job, const Vgg19Weights& weights,
                               RunControl& control) {
     VideoJob video;
-    video.inputPath = job.contentPath.toStdString();
+    video.run = job.runSettings(); // its content is the clip
     video.outputPath = job.videoOutputPath.toStdString();
     video.video = job.video;
-    video.plan.settings = job.transfer;
-    video.plan.weights = weights;
-    loadStyleInputs(job.runSettings(), video.plan);
+    video.weights = weights;
 
     // The window sees one run: iterations counted across the frames, out of what the frames
     // still to come will take (frames kept from an earlier run take none).
@@ -197,7 +195,10 @@ void TransferWorker::runVideo(quint64 jobId, const JobRequest& job, const Vgg19W
     const VideoResult result = stylizeVideo(video, control, sink);
     if (result.outcome == RunOutcome::Failed)
         return Q_EMIT failed(jobId, QString::fromStdString(result.message));
-    Q_EMIT videoEnded(jobId, QString::fromStdString(result.message));
+    Q_EMIT videoEnded(jobId, result.outcome == RunOutcome::Cancelled
+                                 ? tr("%1: start the same video again to go on from there")
+                                       .arg(QString::fromStdString(result.message))
+                                 : QString::fromStdString(result.message));
     Q_EMIT finished(jobId, done, result.outcome == RunOutcome::Cancelled);
 }
 

@@ -150,9 +150,9 @@ VideoDialog::VideoDialog(QWidget* parent)
     updateStart();
 }
 
-VideoDialog::~VideoDialog() {
-    preview_.waitForFinished(); // its thread reads the clip; let it end first
-}
+// A preview still being read is left to finish in the thread pool: it holds copies only, and its
+// result goes nowhere once the watcher is gone.
+VideoDialog::~VideoDialog() = default;
 
 void VideoDialog::setClip(const QString& path) {
     error_->hide();
@@ -177,6 +177,9 @@ void VideoDialog::setClip(const QString& path) {
                            .arg(clip.framesPerSecond(), 0, 'g', 4));
     } catch (const Error& e) {
         showError(QString::fromStdString(e.what()));
+        previewImage_ = maskImage_ = QImage();
+        showPicture(framePicture_, {}, tr("No video yet"));
+        showPicture(maskPicture_, {}, tr("Where the frame before holds"));
         updateStart();
         return;
     }
@@ -274,6 +277,8 @@ void VideoDialog::requestPreview() {
     const int frame = previewFrame_->value();
     preview_.setFuture(QtConcurrent::run([path, frame] {
         PreviewResult result;
+        result.clip = QString::fromStdString(path);
+        result.frame = frame;
         try {
             result.preview = deepart::previewFrame(path, frame, kPreviewSide);
         } catch (const std::exception& e) {
@@ -286,6 +291,9 @@ void VideoDialog::requestPreview() {
 void VideoDialog::showPreview() {
     const PreviewResult result = preview_.result();
     if (pendingPreview_ > 0)
+        return requestPreview();
+    // The clip changed (or failed to open) while this was read: not this dialog's preview now.
+    if (result.clip != clip_ || result.frame != previewFrame_->value())
         return requestPreview();
     if (!result.error.isEmpty()) {
         showError(result.error);

@@ -26,6 +26,8 @@ class VideoDialog : public QDialog {
 public:
     explicit VideoDialog(QWidget* parent = nullptr);
     ~VideoDialog() override;
+    VideoDialog(const VideoDialog&) = delete;
+    VideoDialog& operator=(const VideoDialog&) = delete;
 
     // Opens the clip: shows what it is, sets the range and the output beside it, and previews
     // its second frame (the first one guided by another); or says why it cannot be read.
@@ -82,6 +84,8 @@ private:
     QDialogButtonBox* buttons_;
     // A preview or why there is none (exceptions do not cross QtConcurrent's threads).
     struct PreviewResult {
+        QString clip;
+        int frame = 0;
         FramePreview preview;
         QString error;
     };
