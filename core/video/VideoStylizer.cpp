@@ -270,9 +270,11 @@ VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSi
         throw Error("the video '" + job.run.contentPath + "' has no frames from frame " +
                     std::to_string(video.firstFrame));
     writer->finish();
-    result.message = "wrote '" + job.outputPath + "': " + std::to_string(result.frames) +
-                     " frames (" + std::to_string(result.resumed) +
-                     " kept from an earlier run), no sound";
+    result.message =
+        "wrote '" + job.outputPath + "': " + std::to_string(result.frames) + " frames" +
+        (result.resumed > 0 ? " (" + std::to_string(result.resumed) + " kept from an earlier run)"
+                            : std::string()) +
+        ", no sound";
     // A clip that ends before its container said (or a frame that cannot be decoded, which
     // looks the same to FFmpeg's reader): said, not hidden.
     if (video.frameCount == 0 && count > result.frames)

@@ -65,6 +65,23 @@ protected:
                 QStringLiteral("--threads"),    QStringLiteral("1")};
     }
 
+    // deepart-cli with `args`, which log to `log` (--log-json): Ctrl-C once the log has its first
+    // line (the run is under way), then its exit code and what it said.
+    Result interruptOnceLogged(const QStringList& args, const QString& log) {
+        QProcess cli;
+        cli.setProcessEnvironment(isolatedEnvironment());
+        cli.start(QStringLiteral(DEEPART_CLI_PATH), args);
+        if (!cli.waitForStarted() ||
+            !QTest::qWaitFor([&] { return QFileInfo(log).size() > 0; }, 60000))
+            return {-1, QStringLiteral("no iteration was logged: ") +
+                            QString::fromUtf8(cli.readAllStandardError())};
+        ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+        if (!cli.waitForFinished(60000))
+            return {-1, QStringLiteral("did not end after Ctrl-C")};
+        return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -2,
+                QString::fromUtf8(cli.readAllStandardError())};
+    }
+
     // A failed run: the exit code, a single line naming `mentions`, no output file.
     void expectFailure(const QStringList& args, int code, const QString& mentions,
                        const QString& output) {

@@ -65,16 +65,9 @@ private Q_SLOTS:
              << QStringLiteral("--log-json") << path(QStringLiteral("stopped.jsonl"))
              << QStringLiteral("--timelapse") << video << QStringLiteral("--timelapse-every")
              << QStringLiteral("2");
-        QProcess cli;
-        cli.setProcessEnvironment(isolatedEnvironment());
-        cli.start(QStringLiteral(DEEPART_CLI_PATH), args);
-        QVERIFY(cli.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path(QStringLiteral("stopped.jsonl"))).size() > 0,
-                                 60000);
-        ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
-        QVERIFY(cli.waitForFinished(60000));
-        const QString err = QString::fromUtf8(cli.readAllStandardError());
-        QCOMPARE(cli.exitCode(), 130);
+        const auto r = interruptOnceLogged(args, path(QStringLiteral("stopped.jsonl")));
+        const QString& err = r.err;
+        QCOMPARE(r.exitCode, 130);
         const auto match =
             QRegularExpression(QStringLiteral("interrupted after (\\d+) iterations")).match(err);
         QVERIFY2(match.hasMatch(), qPrintable(err));

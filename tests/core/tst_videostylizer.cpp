@@ -35,14 +35,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        const cv::Mat wide = test::testPicture(96, 48, 4);
-        clip_ = dir_.filePath(QStringLiteral("clip.avi"));
-        TimelapseOptions options;
-        options.holdFirstSeconds = options.holdLastSeconds = 0.0;
-        TimelapseWriter writer(clip_.toStdString(), cv::Size(64, 48), options);
-        for (int k = 0; k < 4; ++k)
-            writer.addFrame(wide(cv::Rect(3 * k, 0, 64, 48)).clone());
-        writer.finish();
+        clip_ = test::writePannedClip(dir_.filePath(QStringLiteral("clip.avi")));
         style_ = test::writeRgbImage(dir_.filePath(QStringLiteral("style.png")),
                                      test::testPicture(48, 64, 2));
     }

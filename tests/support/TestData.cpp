@@ -1,10 +1,13 @@
 #include "TestData.h"
 
+#include "TimelapseWriter.h"
+
 #include <QFile>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -76,6 +79,18 @@ void writeBytes(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         throw std::runtime_error("cannot write " + path.toStdString());
+}
+
+QString writePannedClip(const QString& path, int frames) {
+    const cv::Mat wide = testPicture(std::max(96, 64 + 3 * frames), 48, 4);
+    TimelapseOptions options;
+    options.framesPerSecond = 12.0;
+    options.holdFirstSeconds = options.holdLastSeconds = 0.0;
+    TimelapseWriter writer(path.toStdString(), cv::Size(64, 48), options);
+    for (int k = 0; k < frames; ++k)
+        writer.addFrame(wide(cv::Rect(3 * k, 0, 64, 48)).clone());
+    writer.finish();
+    return path;
 }
 
 } // namespace deepart::test

@@ -28,4 +28,8 @@ QByteArray jpegWithExifOrientation6(const cv::Mat& rgb);
 
 void writeBytes(const QString& path, const QByteArray& bytes);
 
+// A clip for the video tests: `frames` frames of 64 x 48 px cut from a wider picture, 3 px
+// further right each time (the picture moves left), as Motion JPEG at 12 fps. Returns `path`.
+QString writePannedClip(const QString& path, int frames = 4);
+
 } // namespace deepart::test

@@ -54,8 +54,8 @@ QString GalleryModel::displayText(const SnapshotInfo& s) {
     QString second = formatLoss(s.stats.total);
     if (s.manual)
         second += tr(" · manual");
-    else if (s.iteration == s.settings.transfer.totalIterations())
-        second += tr(" · final");
+    else if (s.frame == 0 && s.iteration == s.settings.transfer.totalIterations())
+        second += tr(" · final"); // a video's frames count iterations across frames: none is
     return first + QLatin1Char('\n') + second;
 }
 

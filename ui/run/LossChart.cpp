@@ -32,6 +32,8 @@ QString displayName(const QString& term) {
         return LossChart::tr("Style");
     if (term == QLatin1String("tv"))
         return LossChart::tr("TV");
+    if (term == QLatin1String("temporal"))
+        return LossChart::tr("Temporal");
     return term;
 }
 } // namespace

@@ -64,7 +64,7 @@ VideoDialog::VideoDialog(QWidget* parent)
       error_(new QLabel(this)), firstFrame_(new QSpinBox(this)), frameCountBox_(new QSpinBox(this)),
       previewFrame_(new QSpinBox(this)), framePicture_(picture(this)), maskPicture_(picture(this)),
       temporalWeight_(new QDoubleSpinBox(this)),
-      longTerm_(new QCheckBox(tr("Also keep to the frames 2 and 4 back"), this)),
+      longTerm_(new QCheckBox(tr("Long-term: also follow the results 2 and 4 frames back"), this)),
       frameIterations_(new QSpinBox(this)), outputEdit_(new QLineEdit(this)),
       framesNote_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
@@ -105,7 +105,7 @@ VideoDialog::VideoDialog(QWidget* parent)
     pictures->addWidget(framePicture_);
     pictures->addWidget(maskPicture_);
     showPicture(framePicture_, {}, tr("No video yet"));
-    showPicture(maskPicture_, {}, tr("Where the frame before holds"));
+    showPicture(maskPicture_, {}, maskPlaceholder());
 
     temporalWeight_->setRange(0.0, 1e6);
     temporalWeight_->setDecimals(1);
@@ -145,9 +145,21 @@ VideoDialog::VideoDialog(QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(error_);
     layout->addWidget(buttons_);
-    info_->setText(tr("The run's styles and settings apply to every frame; the sound is not "
-                      "kept."));
+    info_->setText(infoPlaceholder());
+    // Each Browse… after its field, not at the end.
+    setTabOrder(clipEdit_, browseClip);
+    setTabOrder(browseClip, firstFrame_);
+    setTabOrder(outputEdit_, browseOutput);
+    setTabOrder(browseOutput, buttons_);
     updateStart();
+}
+
+QString VideoDialog::infoPlaceholder() {
+    return tr("The run's styles and settings apply to every frame; the sound is not kept.");
+}
+
+QString VideoDialog::maskPlaceholder() {
+    return tr("White: where the result of the frame before is carried over");
 }
 
 // A preview still being read is left to finish in the thread pool: it holds copies only, and its
@@ -179,7 +191,10 @@ void VideoDialog::setClip(const QString& path) {
         showError(QString::fromStdString(e.what()));
         previewImage_ = maskImage_ = QImage();
         showPicture(framePicture_, {}, tr("No video yet"));
-        showPicture(maskPicture_, {}, tr("Where the frame before holds"));
+        showPicture(maskPicture_, {}, maskPlaceholder());
+        info_->setText(infoPlaceholder());
+        if (outputEdit_->text() == previousDefault)
+            outputEdit_->clear();
         updateStart();
         return;
     }
@@ -208,6 +223,23 @@ QString VideoDialog::outputPath() const {
     return outputEdit_->text().trimmed();
 }
 
+void VideoDialog::setSettings(const VideoSettings& v) {
+    firstFrame_->setValue(v.firstFrame);
+    frameCountBox_->setValue(v.frameCount);
+    temporalWeight_->setValue(v.temporalWeight);
+    longTerm_->setChecked(v.longTerm);
+    frameIterations_->setValue(v.frameIterations);
+}
+
+void VideoDialog::restore(const Choice& choice) {
+    if (choice.clip.isEmpty())
+        return;
+    setClip(choice.clip);
+    if (!choice.output.isEmpty())
+        setOutputPath(choice.output);
+    setSettings(choice.settings);
+}
+
 VideoSettings VideoDialog::settings() const {
     VideoSettings v;
     v.firstFrame = firstFrame_->value();
@@ -216,6 +248,10 @@ VideoSettings VideoDialog::settings() const {
     v.longTerm = longTerm_->isChecked();
     v.frameIterations = frameIterations_->value();
     return v;
+}
+
+QString VideoDialog::framesNoteText() const {
+    return framesNote_->text();
 }
 
 QString VideoDialog::infoText() const {
@@ -307,7 +343,8 @@ void VideoDialog::showPreview() {
                        static_cast<int>(result.preview.mask.step), QImage::Format_Grayscale8)
                     .copy();
         showPicture(framePicture_, previewImage_, QString());
-        showPicture(maskPicture_, maskImage_, tr("Frame 1 starts as the run says"));
+        showPicture(maskPicture_, maskImage_,
+                    tr("Frame 1 has no frame before it: it starts as a single run does"));
     }
     Q_EMIT previewShown();
 }
@@ -319,14 +356,29 @@ void VideoDialog::showError(const QString& message) {
 
 void VideoDialog::updateStart() {
     const QString output = outputPath();
-    framesNote_->setText(
-        output.isEmpty()
-            ? QString()
-            : tr("Each frame is kept in %1 as soon as it is done: starting the same video again "
-                 "goes on from there.")
-                  .arg(QDir::toNativeSeparators(
-                      QString::fromStdString(defaultFramesFolder(output.toStdString())))));
+    const QString folder = output.isEmpty()
+                               ? QString()
+                               : QString::fromStdString(defaultFramesFolder(output.toStdString()));
+    const int kept =
+        folder.isEmpty()
+            ? 0
+            : static_cast<int>(
+                  QDir(folder).entryList({QStringLiteral("frame-*.png")}, QDir::Files).size());
+    if (output.isEmpty())
+        framesNote_->clear();
+    else if (kept > 0)
+        framesNote_->setText(tr("%1 already holds %2 of an earlier run of this video: Start "
+                                "goes on from there (with other settings or another clip, "
+                                "choose another output name).")
+                                 .arg(QDir::toNativeSeparators(folder),
+                                      kept == 1 ? tr("1 frame") : tr("%1 frames").arg(kept)));
+    else
+        framesNote_->setText(tr("Each frame is kept in %1 as soon as it is done: starting the "
+                                "same video again goes on from there.")
+                                 .arg(QDir::toNativeSeparators(folder)));
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(canStart());
+    // Longer texts (the clip's line, this note) must not squeeze the pictures: grow to fit.
+    resize(size().expandedTo(sizeHint()));
 }
 
 } // namespace deepart

@@ -40,8 +40,19 @@ public:
     QString outputPath() const;
     // The range, temporal weight, long-term frames and iterations after the first frame.
     VideoSettings settings() const;
+    void setSettings(const VideoSettings& settings);
+
+    // The last choice offered again (a stopped video goes on when started again).
+    struct Choice {
+        QString clip;
+        QString output;
+        VideoSettings settings;
+    };
+    void restore(const Choice& choice);
 
     QString infoText() const;
+    // Where the frames will be kept, and how many are there already.
+    QString framesNoteText() const;
     QString errorText() const;
     QSpinBox* previewFrame() const { return previewFrame_; }
     // The preview shown: the frame and its mask (null for frame 1, or while computing).
@@ -58,6 +69,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    static QString infoPlaceholder();
+    static QString maskPlaceholder();
     void browseClip();
     void browseOutput();
     void requestPreview();

@@ -124,8 +124,13 @@ void MainWindow::addToQueue() {
 void MainWindow::stylizeVideoInteractive() {
     VideoDialog dialog(this);
     dialog.setFolder(contentWell_->browseFolder());
-    if (dialog.exec() == QDialog::Accepted)
-        startVideo(dialog.clipPath(), dialog.outputPath(), dialog.settings());
+    dialog.restore({lastVideoClip_, lastVideoOutput_, lastVideo_});
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    lastVideoClip_ = dialog.clipPath();
+    lastVideoOutput_ = dialog.outputPath();
+    lastVideo_ = dialog.settings();
+    startVideo(lastVideoClip_, lastVideoOutput_, lastVideo_);
 }
 
 void MainWindow::startVideo(const QString& clip, const QString& output,

@@ -142,6 +142,9 @@ private:
     RunController* runs_ = nullptr;
     QueueDock* queueDock_ = nullptr;
     std::function<bool()> confirmClose_;
+    // The video dialog's last choice, offered again (clip, output, settings).
+    QString lastVideoClip_, lastVideoOutput_;
+    VideoSettings lastVideo_;
 };
 
 } // namespace deepart

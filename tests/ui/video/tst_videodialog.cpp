@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -27,15 +28,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        const cv::Mat wide = test::testPicture(96, 48, 4);
-        clip_ = dir_.filePath(QStringLiteral("clip.avi"));
-        TimelapseOptions options;
-        options.framesPerSecond = 12.0;
-        options.holdFirstSeconds = options.holdLastSeconds = 0.0;
-        TimelapseWriter writer(clip_.toStdString(), cv::Size(64, 48), options);
-        for (int k = 0; k < 4; ++k)
-            writer.addFrame(wide(cv::Rect(3 * k, 0, 64, 48)).clone());
-        writer.finish();
+        clip_ = test::writePannedClip(dir_.filePath(QStringLiteral("clip.avi")));
     }
 
     void nothingToStartWithoutAClip() {
@@ -110,10 +103,34 @@ private Q_SLOTS:
                  qPrintable(dialog.errorText()));
         QVERIFY(!dialog.canStart());
         QVERIFY(!startEnabled(dialog));
-        // A good clip afterwards clears it.
+        // A good clip afterwards clears it, and a bad one after that leaves nothing of it.
         dialog.setClip(clip_);
         QVERIFY(dialog.errorText().isEmpty());
         QVERIFY(dialog.canStart());
+        dialog.setClip(fake);
+        QVERIFY(!dialog.infoText().contains(QStringLiteral("64 × 48")));
+        QVERIFY(dialog.outputPath().isEmpty());
+        QVERIFY(!dialog.canStart());
+    }
+
+    // What was chosen last comes back; frames kept from an earlier run are announced.
+    void theLastChoiceComesBackWithItsKeptFrames() {
+        VideoSettings settings;
+        settings.frameCount = 3;
+        settings.longTerm = true;
+        const QString output = dir_.filePath(QStringLiteral("again.webm"));
+        QDir().mkpath(dir_.filePath(QStringLiteral("again-frames")));
+        test::writeRgbImage(dir_.filePath(QStringLiteral("again-frames/frame-00001.png")),
+                            test::testPicture(48, 36, 1));
+        VideoDialog dialog;
+        dialog.restore({clip_, output, settings});
+        QCOMPARE(dialog.clipPath(), clip_);
+        QCOMPARE(dialog.outputPath(), output);
+        QCOMPARE(dialog.settings().frameCount, 3);
+        QVERIFY(dialog.settings().longTerm);
+        QVERIFY2(dialog.framesNoteText().contains(QStringLiteral("already holds 1 frame of an "
+                                                                 "earlier run")),
+                 qPrintable(dialog.framesNoteText()));
     }
 
     void onlyVideoTypesAreWritten() {
