@@ -44,6 +44,25 @@ QString stylesSummary(const JobRequest& job) {
     return text;
 }
 
+// A video frame found whole in the frames folder is taken as it is: no iteration measured it.
+bool keptFromEarlierRun(const SnapshotInfo& s) {
+    return s.frame > 0 && s.stats.terms.empty();
+}
+
+// "total 1.2e+05 = content 3e+04 + style 8e+04 + TV 1e+04", with every term the run had (a
+// video frame's temporal term too).
+QString lossesText(const SnapshotInfo& s) {
+    if (keptFromEarlierRun(s))
+        return GalleryModel::tr("Kept from an earlier run of this video: its losses were not "
+                                "measured again");
+    QStringList terms;
+    for (const auto& term : s.stats.terms)
+        terms << QStringLiteral("%1 %2").arg(lossTermName(QString::fromStdString(term.name)),
+                                             formatLoss(term.value));
+    return GalleryModel::tr("total %1 = %2")
+        .arg(formatLoss(s.stats.total), terms.join(QStringLiteral(" + ")));
+}
+
 } // namespace
 
 QString GalleryModel::displayText(const SnapshotInfo& s) {
@@ -51,6 +70,8 @@ QString GalleryModel::displayText(const SnapshotInfo& s) {
     // for snapshots taken by hand and for a run's last image.
     // This run and the one it continued from; further origins are in the tooltip.
     const QString first = continuationLabel(s).section(QStringLiteral(" ↳ "), 0, 1);
+    if (keptFromEarlierRun(s))
+        return first + QLatin1Char('\n') + tr("kept from before");
     QString second = formatLoss(s.stats.total);
     if (s.manual)
         second += tr(" · manual");
@@ -235,13 +256,10 @@ QString GalleryModel::tooltip(const Item& item) const {
     QStringList scales;
     for (const auto& scale : t.scales)
         scales << QStringLiteral("%1 px × %2").arg(scale.size).arg(scale.iterations);
-    return tr("%1 (at %2 px)\ntotal %3 = content %4 + style %5 + TV %6\nα %7, β %8, γ %9\n"
-              "%10 (%11), %12")
+    return tr("%1 (at %2 px)\n%3\nα %4, β %5, γ %6\n%7 (%8), %9")
                .arg(item.title)
                .arg(s.size)
-               .arg(formatLoss(s.stats.total), formatLoss(s.stats.content()),
-                    formatLoss(s.stats.style()), formatLoss(s.stats.tv()), formatLoss(w.content),
-                    formatLoss(w.style), formatLoss(w.tv))
+               .arg(lossesText(s), formatLoss(w.content), formatLoss(w.style), formatLoss(w.tv))
                .arg(t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS")
                                                         : QStringLiteral("Adam"),
                     QString::fromLatin1(toString(matchingPreset(t))),

@@ -1,5 +1,7 @@
 #include "LossChart.h"
 
+#include "LossText.h"
+
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 
@@ -25,17 +27,6 @@ double niceStep(double end) {
                 return m * magnitude;
 }
 
-QString displayName(const QString& term) {
-    if (term == QLatin1String("content"))
-        return LossChart::tr("Content");
-    if (term == QLatin1String("style"))
-        return LossChart::tr("Style");
-    if (term == QLatin1String("tv"))
-        return LossChart::tr("TV");
-    if (term == QLatin1String("temporal"))
-        return LossChart::tr("Temporal");
-    return term;
-}
 } // namespace
 
 LossChart::LossChart(QWidget* parent)
@@ -85,7 +76,7 @@ QLineSeries* LossChart::seriesFor(const QString& name) {
     if (auto* series = terms_.value(name))
         return series;
     auto* series = new QLineSeries;
-    series->setName(displayName(name));
+    series->setName(lossTermName(name));
     chart()->addSeries(series);
     series->attachAxis(xAxis_);
     series->attachAxis(yAxis_);

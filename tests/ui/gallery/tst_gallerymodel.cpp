@@ -59,6 +59,37 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(4), GalleryModel::kIterationRole).toInt(), 10);
     }
 
+    // A video frame names every term of its loss, the temporal one too; a frame found whole in
+    // the frames folder says so instead of showing a loss of 0.
+    void videoFramesShowTheirTermsOrThatTheyWereKept() {
+        GalleryModel model;
+        model.addRun(job(4), QDateTime::currentDateTime());
+        SnapshotInfo measured = snapshot(4, 20);
+        measured.frame = 3;
+        measured.stats.total = 70.0;
+        measured.stats.terms = {
+            {"content", 10.0}, {"style", 40.0}, {"tv", 5.0}, {"temporal", 15.0}};
+        model.addSnapshot(measured);
+        SnapshotInfo kept = snapshot(4, 30);
+        kept.frame = 4;
+        kept.stats = {};
+        model.addSnapshot(kept);
+
+        const QString label = model.data(model.index(3), Qt::DisplayRole).toString();
+        QVERIFY2(label.contains(QStringLiteral("frame 3")) && label.contains(QStringLiteral("70")),
+                 qPrintable(label));
+        const QString tip = model.data(model.index(3), Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("total 70 = Content 10 + Style 40 + TV 5 + "
+                                             "Temporal 15")),
+                 qPrintable(tip));
+
+        const QString keptLabel = model.data(model.index(4), Qt::DisplayRole).toString();
+        QCOMPARE(keptLabel, QStringLiteral("R4 frame 4\nkept from before"));
+        QVERIFY(model.data(model.index(4), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Kept from an earlier run")));
+    }
+
     void removingASnapshotOrARun() {
         GalleryModel model;
         QAbstractItemModelTester tester(&model,
