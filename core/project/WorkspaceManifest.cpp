@@ -17,7 +17,9 @@ namespace {
 using namespace json;
 
 constexpr int kMaxIteration = std::numeric_limits<int>::max();
-const char* const kTerms[] = {"content", "style", "tv"};
+// The terms a snapshot's losses may name, in the objective's order (a video frame's has the
+// fourth).
+const char* const kTerms[] = {"content", "style", "tv", "temporal"};
 
 QJsonObject lossesJson(const IterationStats& stats) {
     QJsonObject json{{QStringLiteral("total"), stats.total}};
@@ -93,17 +95,12 @@ StoredSnapshot snapshotFromJson(const QJsonValue& value, const QString& path,
                                         {"total", "content", "style", "tv", "temporal"});
     s.stats.total = anyNumberAt(required(losses, lossesPath, "total"),
                                 join(lossesPath, QStringLiteral("total")));
-    double terms[3] = {0.0, 0.0, 0.0};
-    for (int i = 0; i < 3; ++i)
-        if (losses.contains(QLatin1String(kTerms[i])))
-            terms[i] = anyNumberAt(losses.value(QLatin1String(kTerms[i])),
-                                   join(lossesPath, QLatin1String(kTerms[i])));
-    s.stats.terms = termsOf(terms[0], terms[1], terms[2]);
-    // A video frame's objective has a fourth term.
-    if (losses.contains(QStringLiteral("temporal")))
-        s.stats.terms.push_back(
-            {"temporal", anyNumberAt(losses.value(QStringLiteral("temporal")),
-                                     join(lossesPath, QStringLiteral("temporal")))});
+    // Only the terms written: a video frame kept from an earlier run has none (nothing measured
+    // it), and the gallery says so.
+    for (const char* term : kTerms)
+        if (losses.contains(QLatin1String(term)))
+            s.stats.terms.push_back({term, anyNumberAt(losses.value(QLatin1String(term)),
+                                                       join(lossesPath, QLatin1String(term)))});
     s.stats.iteration = s.iteration;
     s.stats.totalIterations = settings.transfer.totalIterations();
     s.stats.scale = s.scale;
@@ -121,12 +118,21 @@ StoredSnapshot snapshotFromJson(const QJsonValue& value, const QString& path,
     return s;
 }
 
-// Losses as rows [iteration, total, content, style, tv]: a long run's curve stays compact.
+bool hasTemporalTerm(const IterationStats& stats) {
+    return std::any_of(stats.terms.begin(), stats.terms.end(),
+                       [](const LossTerm& t) { return t.name == "temporal"; });
+}
+
+// Losses as rows [iteration, total, content, style, tv] and, for a video's frames after the
+// first, [..., temporal]: a long run's curve stays compact.
 QJsonArray lossRows(const std::vector<IterationStats>& losses) {
     QJsonArray rows;
-    for (const auto& stats : losses)
-        rows.append(
-            QJsonArray{stats.iteration, stats.total, stats.content(), stats.style(), stats.tv()});
+    for (const auto& stats : losses) {
+        QJsonArray row{stats.iteration, stats.total, stats.content(), stats.style(), stats.tv()};
+        if (hasTemporalTerm(stats))
+            row.append(stats.term("temporal"));
+        rows.append(row);
+    }
     return rows;
 }
 
@@ -139,9 +145,10 @@ std::vector<IterationStats> lossesFromRows(const QJsonValue& value, const QStrin
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const QString rowPath = itemPath(path, i);
         const QJsonArray row = rows.at(i).toArray();
-        if (!rows.at(i).isArray() || row.size() != 5)
-            fail(rowPath, shown(rows.at(i)) +
-                              QStringLiteral(" is not [iteration, total, content, style, tv]"));
+        if (!rows.at(i).isArray() || row.size() < 5 || row.size() > 6)
+            fail(rowPath,
+                 shown(rows.at(i)) +
+                     QStringLiteral(" is not [iteration, total, content, style, tv(, temporal)]"));
         IterationStats stats;
         stats.iteration = intAt(row.at(0), itemPath(rowPath, 0), 0, kMaxIteration);
         stats.totalIterations = totalIterations;
@@ -149,6 +156,8 @@ std::vector<IterationStats> lossesFromRows(const QJsonValue& value, const QStrin
         stats.terms = termsOf(anyNumberAt(row.at(2), itemPath(rowPath, 2)),
                               anyNumberAt(row.at(3), itemPath(rowPath, 3)),
                               anyNumberAt(row.at(4), itemPath(rowPath, 4)));
+        if (row.size() == 6)
+            stats.terms.push_back({"temporal", anyNumberAt(row.at(5), itemPath(rowPath, 5))});
         losses.push_back(std::move(stats));
     }
     return losses;

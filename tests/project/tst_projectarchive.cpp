@@ -57,6 +57,8 @@ private:
                 stats.iteration = it;
                 stats.total = 1000.0 / it;
                 stats.terms = {{"content", 1.5 * it}, {"style", 2.25}, {"tv", 0.125}};
+                if (number == 2 && it == 20) // a video's second frame: a fourth term
+                    stats.terms.push_back({"temporal", 0.5 * it});
                 run.losses.push_back(stats);
                 StoredSnapshot snap;
                 snap.iteration = it;
@@ -64,9 +66,10 @@ private:
                 snap.size = 64;
                 snap.stats = stats;
                 snap.stats.evaluations = it;
-                if (number == 2) { // a video run's frames: a frame number, a fourth term
-                    snap.frame = it / 10;
-                    snap.stats.terms.push_back({"temporal", 0.5 * it});
+                if (number == 2) {        // a video run's frames: the first kept from an earlier
+                    snap.frame = it / 10; // run (nothing measured), the second with 4 terms
+                    if (it == 10)
+                        snap.stats = {};
                 }
                 snap.lossWeights = {1e4, 0.5 * it, 7.5};
                 snap.file = QStringLiteral("runs/R%1/%2.png").arg(number).arg(it);
@@ -95,6 +98,8 @@ private:
                 QCOMPARE(y.losses[i].total, x.losses[i].total);
                 QCOMPARE(y.losses[i].content(), x.losses[i].content());
                 QCOMPARE(y.losses[i].tv(), x.losses[i].tv());
+                QCOMPARE(y.losses[i].terms.size(), x.losses[i].terms.size());
+                QCOMPARE(y.losses[i].term("temporal"), x.losses[i].term("temporal"));
             }
             QCOMPARE(y.snapshots.size(), x.snapshots.size());
             for (size_t i = 0; i < x.snapshots.size(); ++i) {
