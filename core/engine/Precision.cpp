@@ -74,6 +74,10 @@ ResolvedPrecision resolvePrecision(Precision choice, const torch::Device& device
             throw Error("precision bf16 needs a CUDA GPU with bf16 convolutions (Ampere or "
                         "newer, cuDNN 8); use fp16, fp32 or auto");
         r.precision = Precision::Bf16;
+        // Still run it (a user may be checking bf16's effect on the result), but say so.
+        if (!cuda && !cpu.fastBf16())
+            r.warning = "slow here: this CPU has no AVX512-BF16 or AMX, so bf16 is emulated, "
+                        "many times slower than fp32";
         break;
     case Precision::Fp16:
         if (!cuda)
@@ -100,6 +104,8 @@ std::string describePrecision(const ResolvedPrecision& precision) {
     std::string text = toString(precision.precision);
     if (!precision.reason.empty())
         text += " (auto: " + precision.reason + ")";
+    if (!precision.warning.empty())
+        text += " (" + precision.warning + ")";
     return text;
 }
 

@@ -54,6 +54,10 @@ struct ResolvedPrecision {
     torch::ScalarType networkType = torch::kFloat32;
     bool tf32 = false;
     std::string reason; // why Auto chose it, e.g. "AVX512-BF16"; empty when chosen explicitly
+    // An explicit choice that runs, but badly here: bf16 on a CPU without AVX512-BF16 or AMX,
+    // which LibTorch 1.13 computes in single-threaded reference code (about 80x slower than fp32
+    // on this project's 2-core EPYC). Empty when there is nothing to say.
+    std::string warning;
 };
 ResolvedPrecision resolvePrecision(Precision choice, const torch::Device& device,
                                    const CpuFeatures& cpu, bool cudaBf16);
@@ -61,7 +65,7 @@ ResolvedPrecision resolvePrecision(Precision choice, const torch::Device& device
 // CUDA hooks say of bf16 convolutions.
 ResolvedPrecision resolvePrecision(Precision choice, const torch::Device& device);
 
-// "bf16 (auto: AVX512-BF16)", "fp32": for logs and the window.
+// "bf16 (auto: AVX512-BF16)", "fp32", "bf16 (slow here: …)": for logs and the window.
 std::string describePrecision(const ResolvedPrecision& precision);
 
 } // namespace deepart

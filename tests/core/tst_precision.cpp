@@ -90,10 +90,19 @@ private Q_SLOTS:
 
     void explicitChoices() {
         const CpuFeatures none = features(false, false, false);
-        // Explicit choices do not depend on the CPU's features: bf16 runs, slowly, anywhere.
+        // Explicit choices do not depend on the CPU's features: bf16 runs anywhere, and where
+        // it is emulated (slowly) its description says so.
         const auto bf16 = resolvePrecision(Precision::Bf16, cpu_, none, false);
         QCOMPARE(bf16.networkType, torch::kBFloat16);
-        QCOMPARE(QString::fromStdString(describePrecision(bf16)), QStringLiteral("bf16"));
+        const QString slow = QString::fromStdString(describePrecision(bf16));
+        QVERIFY2(slow.startsWith(QStringLiteral("bf16 (slow here")) &&
+                     slow.contains(QStringLiteral("AVX512-BF16")),
+                 qPrintable(slow));
+        const auto fast =
+            resolvePrecision(Precision::Bf16, cpu_, features(true, true, false), false);
+        QCOMPARE(QString::fromStdString(describePrecision(fast)), QStringLiteral("bf16"));
+        const auto gpu = resolvePrecision(Precision::Bf16, cuda_, none, true);
+        QCOMPARE(QString::fromStdString(describePrecision(gpu)), QStringLiteral("bf16"));
         const auto fp32 = resolvePrecision(Precision::Fp32, cuda_, none, true);
         QCOMPARE(fp32.networkType, torch::kFloat32);
         QVERIFY(!fp32.tf32); // fp32 on a GPU is strict fp32

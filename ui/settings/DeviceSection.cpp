@@ -63,8 +63,16 @@ void DeviceSection::fillPrecisions(bool cuda) {
                     "elsewhere"));
     addPrecision(tr("fp32 (exact, the seed's)"), Precision::Fp32,
                  tr("The network in full precision: the slowest and the reference"));
-    addPrecision(tr("bf16 (network only)"), Precision::Bf16,
-                 tr("The network's layers in bfloat16; image, Grams and losses stay fp32"));
+    // Without a GPU, say before Start that this CPU would emulate bf16 (the run says it too).
+    const std::string bf16Warning = resolvePrecision(Precision::Bf16, torch::kCPU).warning;
+    if (cuda || bf16Warning.empty())
+        addPrecision(tr("bf16 (network only)"), Precision::Bf16,
+                     tr("The network's layers in bfloat16; image, Grams and losses stay fp32"));
+    else
+        addPrecision(tr("bf16 (slow on this CPU)"), Precision::Bf16,
+                     tr("The network's layers in bfloat16; image, Grams and losses stay fp32. "
+                        "This CPU has no AVX512-BF16 or AMX: bf16 is emulated, many times "
+                        "slower than fp32."));
     if (cuda) {
         addPrecision(tr("tf32 (GPU tensor cores)"), Precision::Tf32,
                      tr("fp32 storage, TF32 products on Ampere or newer"));

@@ -103,6 +103,10 @@ private Q_SLOTS:
         // A GPU machine's fp16 shows (and runs) as automatic where there is none.
         QCOMPARE(section.showPrecision(Precision::Fp16), cuda ? Precision::Fp16 : Precision::Auto);
         QCOMPARE(section.showPrecision(Precision::Bf16), Precision::Bf16);
+        // bf16 is offered everywhere, and said to be slow where this CPU would emulate it.
+        const bool emulated =
+            !cuda && !resolvePrecision(Precision::Bf16, torch::kCPU).warning.empty();
+        QCOMPARE(section.precisionBox()->currentText().contains(QStringLiteral("slow")), emulated);
         QSignalSpy tile(&section, &DeviceSection::tileSizeChanged);
         section.tileBox()->setValue(10); // no tile size: up to the smallest
         QCOMPARE(section.tileBox()->value(), kMinTileSize);
