@@ -25,6 +25,9 @@ std::string resolved(const QDir& folder, const std::string& path) {
 
 // The flags over the job's settings, and the inputs a run cannot do without.
 void finishJob(BatchJob& job, const LayerFlags& layer) {
+    if (job.run.video)
+        throw Error("the settings are a video run's (they have a \"video\" section); a batch "
+                    "makes images: run the video on its own with deepart-cli --settings");
     layer(job.run);
     if (job.run.contentPath.empty())
         throw Error("the settings name no content image (inputs.content)");

@@ -173,7 +173,8 @@ void addCliOptions(QCommandLineParser& parser) {
         QStringLiteral("Stylize a video clip instead of --content, frame by frame, each frame "
                        "held to the ones before along the optical flow (Ruder et al. 2016); "
                        "--output is then a video (.mp4, .webm, .webp or .avi) at the clip's frame "
-                       "rate, without its sound."),
+                       "rate, without its sound. A settings file of a video run (its \"video\" "
+                       "section) is stylized as a video too."),
         "file");
     opt("temporal-weight",
         QStringLiteral("Video: how strongly a frame keeps to the frames before, against the "

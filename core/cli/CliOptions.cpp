@@ -68,7 +68,8 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
     if (!file && !(isSet("content-dir") && isSet("style-dir") && isSet("output-dir")))
         usageError(QStringLiteral("--content-dir, --style-dir and --output-dir go together"));
     for (const char* flag : {"content", "style", "style-mask", "output", "print-settings",
-                             "log-json", "timelapse", "video"})
+                             "log-json", "timelapse", "video", "temporal-weight", "long-term",
+                             "frame-iterations", "first-frame", "frame-count", "frames-dir"})
         if (isSet(flag))
             usageError(QStringLiteral("--%1 is for a single run; it cannot go with %2")
                            .arg(QLatin1String(flag), mode));
@@ -76,6 +77,10 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
         usageError(QStringLiteral("--settings cannot go with --batch: each job has its settings"));
 
     const RunSettings base = isSet("settings") ? readSettingsFile(parser) : RunSettings();
+    if (base.video)
+        usageError(QStringLiteral("--settings: a video run's settings cannot make a batch of "
+                                  "images; run the video on its own (--settings without %1)")
+                       .arg(mode));
     // The check: over the base with stand-in inputs, as many styles as the style flags give
     // values (a folder batch has one style per job).
     RunSettings probe = base;
@@ -115,44 +120,54 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
     }
 }
 
-// A video run: the clip takes --content's place, and the output is a video.
+// A video run (--video, or a settings file with a "video" section): the clip takes --content's
+// place, and the output is a video. The video flags are layered over the file's, as the others.
 void readVideo(const QCommandLineParser& parser, CliOptions& o) {
     const auto isSet = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
     const auto value = [&](const char* name) { return parser.value(QLatin1String(name)); };
-    if (!isSet("video")) {
+    if (!isSet("video") && !o.run.video) {
         for (const char* flag : {"temporal-weight", "long-term", "frame-iterations", "first-frame",
                                  "frame-count", "frames-dir"})
             if (isSet(flag))
                 usageError(QStringLiteral("--%1 needs --video FILE").arg(QLatin1String(flag)));
         return;
     }
-    for (const char* flag : {"content", "style-mask", "timelapse", "bit-depth", "dpi",
-                             "snapshot-dir", "print-settings"})
+    for (const char* flag :
+         {"content", "style-mask", "timelapse", "bit-depth", "dpi", "snapshot-dir"})
         if (isSet(flag))
-            usageError(QStringLiteral("--%1 cannot go with --video").arg(QLatin1String(flag)));
+            usageError(isSet("video")
+                           ? QStringLiteral("--%1 cannot go with --video").arg(QLatin1String(flag))
+                           : QStringLiteral("--%1 cannot go with a video run's --settings; give "
+                                            "the clip with --video")
+                                 .arg(QLatin1String(flag)));
     if (o.run.transfer.init == InitMode::Image)
         usageError(QStringLiteral("--init image cannot go with --video: the first frame starts "
                                   "from content, noise or a blend, the others from the frame "
                                   "before"));
-    o.videoPath = value("video").toStdString();
+    if (isSet("video"))
+        o.run.contentPath = value("video").toStdString();
     o.outputPath = isSet("output") ? value("output").toStdString() : "deepart.mp4";
     if (!TimelapseWriter::isSupportedPath(o.outputPath))
         usageError(QStringLiteral("--output: '%1' is not a video type for --video; use .mp4, "
                                   ".webm, .webp or .avi")
                        .arg(QString::fromStdString(o.outputPath)));
-    VideoSettings& v = o.video;
+    VideoSettings& v = o.run.video.emplace(o.run.video.value_or(VideoSettings{}));
     if (isSet("temporal-weight"))
-        v.temporalWeight =
-            toDouble(QStringLiteral("temporal-weight"), value("temporal-weight"), 0.0, 1e9, false);
-    v.longTerm = isSet("long-term");
+        v.temporalWeight = toDouble(QStringLiteral("temporal-weight"), value("temporal-weight"),
+                                    0.0, kMaxTemporalWeight, false);
+    if (isSet("long-term"))
+        v.longTerm = true;
     if (isSet("frame-iterations"))
         v.frameIterations =
             toInt(QStringLiteral("frame-iterations"), value("frame-iterations"), 1, kMaxIterations);
     if (isSet("first-frame"))
-        v.firstFrame = toInt(QStringLiteral("first-frame"), value("first-frame"), 1, 10'000'000);
+        v.firstFrame =
+            toInt(QStringLiteral("first-frame"), value("first-frame"), 1, kMaxFrameNumber);
     if (isSet("frame-count"))
-        v.frameCount = toInt(QStringLiteral("frame-count"), value("frame-count"), 1, 10'000'000);
-    v.framesFolder = value("frames-dir").toStdString();
+        v.frameCount =
+            toInt(QStringLiteral("frame-count"), value("frame-count"), 1, kMaxFrameNumber);
+    if (isSet("frames-dir"))
+        v.framesFolder = value("frames-dir").toStdString();
 }
 
 void readOutputFormat(const QCommandLineParser& parser, CliOptions& o) {
@@ -194,8 +209,8 @@ CliOptions readOptions(const QCommandLineParser& parser) {
             o.run = readSettingsFile(parser);
         layerRunFlags(parser, o.run);
         readVideo(parser, o);
-        if (!o.videoPath.empty()) {
-            if (o.run.styles.empty())
+        if (o.run.video) {
+            if (o.run.styles.empty() && !o.printSettings)
                 usageError(QStringLiteral("--video needs --style; see --help"));
             readTimelapse(parser, o);
             readCommonOptions(parser, o);

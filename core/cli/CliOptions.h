@@ -3,7 +3,6 @@
 #include "BatchJobs.h"
 #include "ImageEncoding.h"
 #include "RunSettings.h"
-#include "VideoSettings.h"
 
 #include <QStringList>
 
@@ -40,9 +39,8 @@ struct CliOptions {
     std::string outputDir; // of a folder batch: created when missing
     int batchSize = 0;     // jobs in the whole batch (`jobs` may be one shard of them)
     bool skipExisting = false;
-    // --video: the clip whose frames are the content, stylized into the video `outputPath`.
-    std::string videoPath;
-    VideoSettings video;
+    // A video run (run.video set, by --video or the settings file): run.contentPath is the clip,
+    // stylized into the video `outputPath`.
 };
 
 // The outcome of reading the command line: options to run with, or a reason to stop now (help,

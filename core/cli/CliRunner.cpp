@@ -75,7 +75,7 @@ int fetchWeights(bool quiet) {
 }
 
 int runSingle(const CliOptions& o) {
-    const bool video = !o.videoPath.empty();
+    const bool video = o.run.video.has_value();
     if (!video)
         prepareJobOutputs(o, o.run, o.outputPath);
     configureThreads(o.threads);
@@ -105,7 +105,7 @@ int runCli(int argc, char** argv) {
         const CliOptions& options = *parsed.options;
         if (options.fetchWeights) {
             const int fetched = fetchWeights(options.quiet);
-            if (fetched != 0 || (!options.batch && options.videoPath.empty() &&
+            if (fetched != 0 || (!options.batch && !options.run.video &&
                                  (options.run.contentPath.empty() || options.run.styles.empty())))
                 return fetched;
         }

@@ -26,9 +26,7 @@ std::string frameText(const VideoFrameEvent& event) {
 CliJobResult runCliVideo(const CliOptions& o, const Vgg19Weights& weights) {
     VideoJob job;
     job.run = o.run;
-    job.run.contentPath = o.videoPath;
     job.outputPath = o.outputPath;
-    job.video = o.video;
     job.weights = weights;
     std::unique_ptr<IterationLog> log;
     if (!o.logJsonPath.empty())
@@ -47,8 +45,8 @@ CliJobResult runCliVideo(const CliOptions& o, const Vgg19Weights& weights) {
     };
     sink.run.started = [&](const RunStarted& started) {
         if (!o.quiet && !described)
-            std::cerr << "deepart-cli: video '" << o.videoPath << "' at " << started.width << "x"
-                      << started.height << " px on " << started.deviceText << ", "
+            std::cerr << "deepart-cli: video '" << o.run.contentPath << "' at " << started.width
+                      << "x" << started.height << " px on " << started.deviceText << ", "
                       << started.precisionText << '\n';
         described = true;
     };

@@ -22,6 +22,11 @@ constexpr int kMaxHistorySize = 1000;
 constexpr int kMaxSnapshotEvery = 1'000'000;
 constexpr int kMaxPreviewInterval = 1'000'000;
 
+// A video's frames are numbered from 1 (first frame, frame count); its temporal weight is the
+// paper's gamma (200 by default).
+constexpr int kMaxFrameNumber = 10'000'000;
+constexpr double kMaxTemporalWeight = 1e9;
+
 // The smallest tile core a run takes (a tile's halo is 96 px at block 5 on each side: smaller
 // cores would spend most of the work on halos). 0 means automatic.
 constexpr int kMinTileSize = 64;

@@ -185,4 +185,14 @@ void readString(const QJsonObject& object, const QString& path, const char* key,
         out = stringAt(value, join(path, QLatin1String(key))).toStdString();
 }
 
+void readBool(const QJsonObject& object, const QString& path, const char* key, bool& out) {
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return;
+    if (!value.isBool())
+        fail(join(path, QLatin1String(key)),
+             shown(value) + QStringLiteral(" is not true or false"));
+    out = value.toBool();
+}
+
 } // namespace deepart::json

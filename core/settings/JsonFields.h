@@ -43,6 +43,7 @@ void readNumber(const QJsonObject& object, const QString& path, const char* key,
 void readInt(const QJsonObject& object, const QString& path, const char* key, int min, int max,
              int& out);
 void readString(const QJsonObject& object, const QString& path, const char* key, std::string& out);
+void readBool(const QJsonObject& object, const QString& path, const char* key, bool& out);
 
 // The value that the JSON string spells in `table` (Spelling.h; the enum's own table, or one for
 // a flag such as a line search on or off).

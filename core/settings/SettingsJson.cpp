@@ -49,7 +49,7 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
                                 ? QJsonValue(static_cast<qint64>(t.seed))
                                 : QJsonValue(QString::number(static_cast<qulonglong>(t.seed)));
 
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("format"), kFormat},
         {QStringLiteral("version"), kVersion},
         {QStringLiteral("program"), QStringLiteral("deepart " DEEPART_VERSION)},
@@ -93,6 +93,9 @@ QJsonObject runSettingsToJson(const RunSettings& settings) {
         {QStringLiteral("precision"), QLatin1String(toString(t.precision))},
         {QStringLiteral("tile"), t.tileSize},
     };
+    if (settings.video)
+        json.insert(QStringLiteral("video"), videoJson(*settings.video));
+    return json;
 }
 
 QByteArray runSettingsToJsonText(const RunSettings& settings) {
@@ -106,7 +109,7 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
     objectAt(json, QString(),
              {"format", "version", "program", "preset", "inputs", "size", "scales", "loss",
               "optimizer", "snapshot_every", "init", "preserve_colors", "pooling", "device",
-              "precision", "tile"});
+              "precision", "tile", "video"});
 
     RunSettings settings;
     TransferSettings& t = settings.transfer;
@@ -160,6 +163,9 @@ RunSettings runSettingsFromJson(const QJsonObject& json) {
                                          .arg(t.tileSize)
                                          .arg(kMinTileSize)
                                          .arg(kMaxImageSide));
+    const QJsonValue video = json.value(QLatin1String("video"));
+    if (!video.isUndefined())
+        settings.video = videoAt(video);
     return settings;
 }
 

@@ -223,4 +223,34 @@ void readInputs(const QJsonValue& value, RunSettings& settings) {
     readString(inputs, path, "init_image", settings.initImagePath);
 }
 
+QJsonObject videoJson(const VideoSettings& video) {
+    return QJsonObject{
+        {QStringLiteral("temporal_weight"), video.temporalWeight},
+        {QStringLiteral("long_term"), video.longTerm},
+        {QStringLiteral("frame_iterations"), video.frameIterations},
+        {QStringLiteral("first_frame"), video.firstFrame},
+        {QStringLiteral("frame_count"), video.frameCount},
+        {QStringLiteral("frames_folder"), QString::fromStdString(video.framesFolder)}};
+}
+
+VideoSettings videoAt(const QJsonValue& value) {
+    const QString path = QStringLiteral("video");
+    const QJsonObject object = objectAt(value, path,
+                                        {"temporal_weight", "long_term", "frame_iterations",
+                                         "first_frame", "frame_count", "frames_folder"});
+    VideoSettings video;
+    readNumber(object, path, "temporal_weight", Range::NonNegative, video.temporalWeight);
+    if (video.temporalWeight > kMaxTemporalWeight)
+        fail(join(path, QStringLiteral("temporal_weight")),
+             QStringLiteral("%1 is too large; expected 0 to %2")
+                 .arg(video.temporalWeight)
+                 .arg(kMaxTemporalWeight));
+    readBool(object, path, "long_term", video.longTerm);
+    readInt(object, path, "frame_iterations", 0, kMaxIterations, video.frameIterations);
+    readInt(object, path, "first_frame", 1, kMaxFrameNumber, video.firstFrame);
+    readInt(object, path, "frame_count", 0, kMaxFrameNumber, video.frameCount);
+    readString(object, path, "frames_folder", video.framesFolder);
+    return video;
+}
+
 } // namespace deepart::json

@@ -19,9 +19,10 @@ namespace deepart::json {
 inline constexpr QLatin1String kFormat("deepart-settings");
 // Version 2: several styles (inputs.styles, with blend weight, scale and mask), the starting
 // image, preserve_colors. Version 3: precision (older files read as what their preset says, or
-// fp32). Version 4: tile (older files read as automatic tiling). Version 1 files (inputs.style)
-// read as one style.
-inline constexpr int kVersion = 4;
+// fp32). Version 4: tile (older files read as automatic tiling). Version 5: video (a video
+// run's own settings; older files are image runs). Version 1 files (inputs.style) read as one
+// style.
+inline constexpr int kVersion = 5;
 
 // Readers that hold JSON numbers as doubles (JavaScript, many JSON tools) lose integers above
 // 2^53, so larger seeds travel as decimal strings.
@@ -38,5 +39,7 @@ void readLoss(const QJsonValue& value, TransferSettings& t);
 void readOptimizer(const QJsonValue& value, TransferSettings& t);
 void readInit(const QJsonValue& value, TransferSettings& t);
 void readInputs(const QJsonValue& value, RunSettings& settings);
+QJsonObject videoJson(const VideoSettings& video);
+VideoSettings videoAt(const QJsonValue& value);
 
 } // namespace deepart::json

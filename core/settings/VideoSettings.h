@@ -5,8 +5,8 @@
 
 namespace deepart {
 
-// How a clip is stylized (VideoStylizer), on top of the run's own settings (RunSettings), which
-// every frame shares.
+// How a clip is stylized (VideoStylizer): the part of a video run's settings (RunSettings::video)
+// that an image run lacks. The rest of RunSettings is shared by every frame.
 struct VideoSettings {
     // Ruder, Dosovitskiy and Brox's gamma: the temporal term's weight against the content term's,
     // in the paper's normalisation (content: mean squared feature difference; temporal: mean
@@ -29,6 +29,13 @@ struct VideoSettings {
     std::vector<int> offsets() const {
         return longTerm ? std::vector<int>{1, 2, 4} : std::vector<int>{1};
     }
+    bool operator==(const VideoSettings& o) const {
+        return temporalWeight == o.temporalWeight && longTerm == o.longTerm &&
+               frameIterations == o.frameIterations && firstFrame == o.firstFrame &&
+               frameCount == o.frameCount && framesFolder == o.framesFolder;
+    }
+    bool operator!=(const VideoSettings& o) const { return !(*this == o); }
+
     // The engine's weight of the term (TemporalLoss is a mean over [0,1] values, our content
     // loss a quarter of the paper's mean) for the run's content weight.
     double engineWeight(double contentWeight) const {

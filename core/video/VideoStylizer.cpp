@@ -66,11 +66,12 @@ std::string runRecord(const VideoJob& job) {
     const auto time = fs::last_write_time(clip, error).time_since_epoch().count();
     RunSettings run = job.run;
     run.contentPath = clip.string();
+    // Which frames and where they are kept do not change what a frame looks like.
+    run.video->firstFrame = 1;
+    run.video->frameCount = 0;
+    run.video->framesFolder.clear();
     std::ostringstream record;
-    record << "{\"clip\": \"" << clip.string() << "\", \"bytes\": " << size
-           << ", \"modified\": " << time << ", \"temporal_weight\": " << job.video.temporalWeight
-           << ", \"long_term\": " << (job.video.longTerm ? "true" : "false")
-           << ", \"frame_iterations\": " << job.video.frameIterations
+    record << "{\"bytes\": " << size << ", \"modified\": " << time
            << ",\n\"settings\": " << runSettingsToJsonText(run).toStdString() << "}\n";
     return record.str();
 }
@@ -127,7 +128,9 @@ int iterationsOf(const TransferSettings& settings) {
 }
 
 void checkJob(const VideoJob& job) {
-    const VideoSettings& video = job.video;
+    if (!job.run.video)
+        throw Error("these settings are not a video run's");
+    const VideoSettings& video = *job.run.video;
     if (video.firstFrame < 1 || video.frameCount < 0 || video.frameIterations < 0 ||
         !(video.temporalWeight >= 0.0))
         throw Error("the video's frame range, iterations or temporal weight is out of range");
@@ -144,8 +147,8 @@ void checkJob(const VideoJob& job) {
 } // namespace
 
 VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSink& sink) {
-    const VideoSettings& video = job.video;
     checkJob(job);
+    const VideoSettings& video = *job.run.video;
     RunPlan base;
     base.weights = job.weights;
     base.settings = job.run.transfer;

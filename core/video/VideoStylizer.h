@@ -4,7 +4,6 @@
 #include "RunDriver.h"
 #include "RunSettings.h"
 #include "Vgg19Weights.h"
-#include "VideoSettings.h"
 
 #include <opencv2/core.hpp>
 
@@ -15,12 +14,11 @@
 
 namespace deepart {
 
-// A clip to stylize: `run`'s content is the clip; its styles and settings are every frame's (no
-// style masks, no start image).
+// A clip to stylize: `run` is a video run's settings (RunSettings::video set; its content is the
+// clip); its styles and settings are every frame's (no style masks, no start image).
 struct VideoJob {
     RunSettings run;
     std::string outputPath; // the stylized video: .mp4, .webm, .webp or .avi (TimelapseWriter)
-    VideoSettings video;
     Vgg19Weights weights;
     // Memory each frame's run may take (RunPlan::memoryLimitBytes).
     std::optional<std::int64_t> memoryLimitBytes;
@@ -54,7 +52,7 @@ struct VideoResult {
     std::string message;
     int frames = 0; // done: stylized now or resumed
     int resumed = 0;
-    int iterations = 0; // run now, all frames
+    int iterations = 0;      // run now, all frames
     LossWeights lossWeights; // as they were at the end (steering carries over to later frames)
     double framesPerSecond = 0.0;
     std::string framesFolder;

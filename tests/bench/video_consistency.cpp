@@ -137,8 +137,8 @@ Outcome asVideo(const std::string& clipPath, const std::string& folder, const Ru
     job.run.contentPath = clipPath;
     job.outputPath = folder + ".avi";
     job.weights = weights;
-    job.video = video;
-    job.video.framesFolder = folder;
+    job.run.video = video;
+    job.run.video->framesFolder = folder;
     VideoSink sink;
     IterationStats last;
     sink.run.iteration = [&](const IterationStats& stats, const torch::Tensor&) { last = stats; };

@@ -1,3 +1,4 @@
+#include "CliOptions.h"
 #include "CliProcessTest.h"
 #include "TimelapseWriter.h"
 
@@ -111,6 +112,32 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(frameFile(QStringLiteral("stopped-frames"), 1)));
         QVERIFY(
             QDir(path(QStringLiteral("."))).entryList({QStringLiteral("stopped.part*")}).isEmpty());
+    }
+
+    // The settings --print-settings writes for a video are the video: run from the file, its
+    // frames are the ones the flags make (the second run takes them all as its own).
+    void aVideoRunsSettingsFileIsTheSameVideo() {
+        const QString output = path(QStringLiteral("from-settings.webm"));
+        QStringList args = videoArgs(output);
+        args << QStringLiteral("--frame-count") << QStringLiteral("2")
+             << QStringLiteral("--temporal-weight") << QStringLiteral("20");
+        const CliParseResult printed =
+            parseCliArguments(QStringList{QStringLiteral("deepart-cli")} + args +
+                              QStringList{QStringLiteral("--print-settings")});
+        QCOMPARE(printed.exitCode, 0);
+        const QString settings =
+            writeText(QStringLiteral("video-run.json"), QByteArray::fromStdString(printed.message));
+
+        const auto fromFile = run(
+            {QStringLiteral("--settings"), settings, QStringLiteral("--weights"), weights_,
+             QStringLiteral("--output"), output, QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY2(fromFile.exitCode == 0, qPrintable(fromFile.err));
+        QCOMPARE(int(videoFrames(output).size()), 2);
+
+        const auto fromFlags = run(args);
+        QVERIFY2(fromFlags.exitCode == 0, qPrintable(fromFlags.err));
+        QVERIFY2(fromFlags.err.contains(QStringLiteral("2 frames (2 kept from an earlier run)")),
+                 qPrintable(fromFlags.err));
     }
 
     void refusesWhatAVideoCannotTake() {

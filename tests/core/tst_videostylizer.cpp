@@ -28,7 +28,8 @@ private:
         j.run.transfer.device = DeviceChoice::Cpu;
         j.run.transfer.scales = {ScaleStep{48, 3}};
         j.outputPath = dir_.filePath(output).toStdString();
-        j.video.frameIterations = 2;
+        j.run.video = VideoSettings{};
+        j.run.video->frameIterations = 2;
         j.weights = test::smallWeights();
         return j;
     }
@@ -65,21 +66,25 @@ private Q_SLOTS:
     // same ones take the frames again.
     void aFramesFolderOfAnotherRunIsRefused() {
         VideoJob j = job(QStringLiteral("kept.mp4"));
-        j.video.frameCount = 1;
+        j.run.video->frameCount = 1;
         RunControl first;
         QCOMPARE(stylizeVideo(j, first, {}).frames, 1);
-        VideoJob other = j;
-        other.run.transfer.lossWeights.style *= 2.0;
-        RunControl second;
-        try {
-            stylizeVideo(other, second, {});
-            QFAIL("expected a refusal");
-        } catch (const Error& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(
-                         QStringLiteral("holds the frames of another clip or other settings")),
-                     e.what());
+        VideoJob otherStyle = j;
+        otherStyle.run.transfer.lossWeights.style *= 2.0;
+        VideoJob otherTemporal = j; // the video's own settings count too
+        otherTemporal.run.video->temporalWeight *= 2.0;
+        for (const VideoJob& other : {otherStyle, otherTemporal}) {
+            RunControl second;
+            try {
+                stylizeVideo(other, second, {});
+                QFAIL("expected a refusal");
+            } catch (const Error& e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(
+                             QStringLiteral("holds the frames of another clip or other settings")),
+                         e.what());
+            }
         }
-        j.video.frameCount = 0;
+        j.run.video->frameCount = 0;
         RunControl third;
         const VideoResult result = stylizeVideo(j, third, {});
         QCOMPARE(result.frames, 4);

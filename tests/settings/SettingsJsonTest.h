@@ -52,6 +52,13 @@ inline RunSettings everythingChanged() {
     t.device = DeviceChoice::Cpu;
     t.precision = Precision::Bf16;
     t.tileSize = 256;
+    VideoSettings& v = s.video.emplace();
+    v.temporalWeight = 0.1 + 0.2;
+    v.longTerm = true;
+    v.frameIterations = 17;
+    v.firstFrame = 5;
+    v.frameCount = 12;
+    v.framesFolder = "frames/Größe \"2\"";
     return s;
 }
 

@@ -30,6 +30,12 @@ private Q_SLOTS:
                 o.seed != d.seed && o.pooling != d.pooling && o.device != d.device &&
                 o.precision != d.precision && o.optimizer != d.optimizer &&
                 o.contentLayer != d.contentLayer && o.tileSize != d.tileSize);
+        const VideoSettings& ov = *original.video;
+        const VideoSettings dv;
+        QVERIFY(!defaults.video);
+        QVERIFY(ov.temporalWeight != dv.temporalWeight && ov.longTerm != dv.longTerm &&
+                ov.frameIterations != dv.frameIterations && ov.firstFrame != dv.firstFrame &&
+                ov.frameCount != dv.frameCount && ov.framesFolder != dv.framesFolder);
 
         const QByteArray text = runSettingsToJsonText(original);
         const RunSettings back = runSettingsFromJsonText(text);
@@ -50,7 +56,7 @@ private Q_SLOTS:
     void documentedShape() {
         const QJsonObject json = runSettingsToJson(everythingChanged());
         QCOMPARE(json.value("format").toString(), QStringLiteral("deepart-settings"));
-        QCOMPARE(json.value("version").toInt(), 4);
+        QCOMPARE(json.value("version").toInt(), 5);
         const QJsonObject inputs = json.value("inputs").toObject();
         const QJsonArray styles = inputs.value("styles").toArray();
         QCOMPARE(styles.size(), 2);
@@ -78,6 +84,16 @@ private Q_SLOTS:
         QCOMPARE(json.value("precision").toString(), QStringLiteral("bf16"));
         QCOMPARE(json.value("inputs").toObject().value("content").toString(),
                  QString::fromUtf8("photos/Größe ü/portrait \"1\".jpg"));
+        const QJsonObject video = json.value("video").toObject();
+        QCOMPARE(video.value("temporal_weight").toDouble(), 0.1 + 0.2);
+        QCOMPARE(video.value("long_term").toBool(), true);
+        QCOMPARE(video.value("frame_iterations").toInt(), 17);
+        QCOMPARE(video.value("first_frame").toInt(), 5);
+        QCOMPARE(video.value("frame_count").toInt(), 12);
+        QCOMPARE(video.value("frames_folder").toString(), QString::fromUtf8("frames/Größe \"2\""));
+        QCOMPARE(video.size(), 6);
+        // An image run has no "video" section.
+        QVERIFY(!runSettingsToJson(RunSettings{}).contains("video"));
         // 2^60 + 3 is beyond what a double holds exactly, so it travels as a string.
         QCOMPARE(json.value("init").toObject().value("seed").toString(),
                  QStringLiteral("1152921504606846979"));

@@ -114,8 +114,8 @@ private Q_SLOTS:
         QTest::newRow("fractional seed")
             << QByteArray(R"({"init": {"seed": 2.5}})") << "init.seed: 2.5 is not a whole number";
         QTest::newRow("newer version")
-            << QByteArray(R"({"version": 5, "program": "deepart 9.0", "shiny": true})")
-            << "version: 5 is newer than this program reads (4); the file is from a newer Deep Art "
+            << QByteArray(R"({"version": 6, "program": "deepart 9.0", "shiny": true})")
+            << "version: 6 is newer than this program reads (5); the file is from a newer Deep Art "
                "Gallery (deepart 9.0)";
         QTest::newRow("version zero")
             << QByteArray(R"({"version": 0})") << "version: 0 is out of range";
@@ -135,6 +135,22 @@ private Q_SLOTS:
             << "tile: 8 is too small; expected 0 (automatic) or 64 to 16384 px";
         QTest::newRow("negative tile")
             << QByteArray(R"({"tile": -1})") << "tile: -1 is out of range";
+        QTest::newRow("video not an object")
+            << QByteArray(R"({"video": true})") << "video: true is not an object";
+        QTest::newRow("video key misspelt")
+            << QByteArray(R"({"video": {"temporal": 2}})") << "video.temporal: unknown key";
+        QTest::newRow("negative temporal weight")
+            << QByteArray(R"({"video": {"temporal_weight": -1}})")
+            << "video.temporal_weight: -1 is out of range";
+        QTest::newRow("huge temporal weight")
+            << QByteArray(R"({"video": {"temporal_weight": 1e12}})")
+            << "video.temporal_weight: 1e+12 is too large; expected 0 to 1e+09";
+        QTest::newRow("long term as a string") << QByteArray(R"({"video": {"long_term": "yes"}})")
+                                               << "video.long_term: 'yes' is not true or false";
+        QTest::newRow("frame zero") << QByteArray(R"({"video": {"first_frame": 0}})")
+                                    << "video.first_frame: 0 is out of range";
+        QTest::newRow("negative frame count") << QByteArray(R"({"video": {"frame_count": -2}})")
+                                              << "video.frame_count: -2 is out of range";
     }
 
     void refusals() {

@@ -30,6 +30,8 @@ QString ExportWriter::settingsJson(const SnapshotInfo& snapshot) {
         style.path = nameOnly(style.path);
         style.maskPath = nameOnly(style.maskPath);
     }
+    if (settings.video) // a video's frame: its frames folder is the sender's too
+        settings.video->framesFolder.clear();
     return QString::fromUtf8(
         QJsonDocument(runSettingsToJson(settings)).toJson(QJsonDocument::Compact));
 }

@@ -3,12 +3,12 @@
 #include "RunEvents.h"
 #include "RunSettings.h"
 #include "TransferSettings.h"
-#include "VideoSettings.h"
 
 #include <QImage>
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace deepart {
@@ -25,16 +25,17 @@ struct JobRequest {
     int threads = 0; // 0: all cores
     TransferSettings transfer;
     // A video run (Run ▸ Stylize a video…): `contentPath` is the clip, whose frames come back as
-    // snapshots (SnapshotInfo::frame) and are written as the video `videoOutputPath`.
+    // snapshots (SnapshotInfo::frame) and are written as the video `videoOutputPath` (known while
+    // the run is on; a run read back from a workspace has its settings only).
+    std::optional<VideoSettings> video;
     QString videoOutputPath;
-    VideoSettings video;
 
-    bool isVideo() const { return !videoOutputPath.isEmpty(); }
+    bool isVideo() const { return video.has_value(); }
 
-    // The run in the settings schema's terms (what exports and QSettings store).
+    // The run in the settings schema's terms (what exports and the workspace store).
     RunSettings runSettings() const {
-        return RunSettings{contentPath.toStdString(), styles, initImagePath.toStdString(),
-                           transfer};
+        return RunSettings{contentPath.toStdString(), styles, initImagePath.toStdString(), transfer,
+                           video};
     }
 };
 

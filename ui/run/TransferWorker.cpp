@@ -138,14 +138,13 @@ void TransferWorker::runVideo(quint64 jobId, const JobRequest& job, const Vgg19W
     VideoJob video;
     video.run = job.runSettings(); // its content is the clip
     video.outputPath = job.videoOutputPath.toStdString();
-    video.video = job.video;
     video.weights = weights;
 
     // The window sees one run: iterations counted across the frames, out of what the frames
     // still to come will take (frames kept from an earlier run take none).
     const int first = job.transfer.totalIterations();
     const int later =
-        job.video.frameIterations > 0 ? job.video.frameIterations : std::max(1, first / 2);
+        job.video->frameIterations > 0 ? job.video->frameIterations : std::max(1, first / 2);
     int done = 0;    // iterations of the frames before this one
     int planned = 0; // of the whole video, as far as known
     bool announced = false;

@@ -223,7 +223,7 @@ int runGui(int argc, char** argv) {
         inputs->loadContent(openedContent);
     else if (parser.isSet(content))
         inputs->loadContent(parser.value(content));
-    else if (fromFile && !fromFile->contentPath.empty())
+    else if (fromFile && !fromFile->contentPath.empty() && !fromFile->video)
         inputs->loadContent(QString::fromStdString(fromFile->contentPath));
     else if (window.contentWell()->path().isEmpty())
         inputs->loadContent(sample("fruits.jpg"));
@@ -242,6 +242,8 @@ int runGui(int argc, char** argv) {
         job.transfer = fromFile->transfer;
         job.initImagePath = QString::fromStdString(fromFile->initImagePath);
         window.settingsPanel()->showSettings(job);
+        if (fromFile->video) // the clip is no photo: the video dialog offers it
+            window.offerVideo(QString::fromStdString(fromFile->contentPath), *fromFile->video);
     }
     if (chosenPreset)
         window.settingsPanel()->setPreset(*chosenPreset);

@@ -95,8 +95,11 @@ void InputsController::restore(const RunSettings& stored) {
         return !path.empty() && QFileInfo(QString::fromStdString(path)).isFile();
     };
     RunSettings usable = stored;
-    if (!present(stored.contentPath))
+    // The next run is an image run: a video's clip is no photo (only a hand-edited workspace
+    // holds one here).
+    if (!present(stored.contentPath) || stored.video)
         usable.contentPath.clear();
+    usable.video.reset();
     const bool stylesPresent =
         std::all_of(stored.styles.begin(), stored.styles.end(), [&](const StyleSource& s) {
             return present(s.path) && (s.maskPath.empty() || present(s.maskPath));

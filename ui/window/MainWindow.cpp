@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
@@ -131,6 +132,14 @@ void MainWindow::stylizeVideoInteractive() {
     lastVideoOutput_ = dialog.outputPath();
     lastVideo_ = dialog.settings();
     startVideo(lastVideoClip_, lastVideoOutput_, lastVideo_);
+}
+
+void MainWindow::offerVideo(const QString& clip, const VideoSettings& video) {
+    lastVideoClip_ = clip;
+    lastVideo_ = video;
+    statusBar()->showMessage(
+        tr("These settings are a video's: Run ▸ Stylize a video… offers %1 with them")
+            .arg(QFileInfo(clip).fileName()));
 }
 
 void MainWindow::startVideo(const QString& clip, const QString& output,

@@ -76,6 +76,9 @@ public:
     void stylizeVideoInteractive();
     // A video run of `clip` in the current styles and settings, written to `output`.
     void startVideo(const QString& clip, const QString& output, const VideoSettings& video);
+    // A video run's settings given to the window (deepart --settings): the video dialog will
+    // offer the clip and `video`, and the status bar says so.
+    void offerVideo(const QString& clip, const VideoSettings& video);
 
     // The next run's inputs: photo, styles, weights (loading, choosing, restoring them).
     InputsController* inputs() const { return inputs_; }

@@ -81,6 +81,7 @@ JobRequest Workspace::jobOf(const StoredRun& run) {
     job.styles = run.settings.styles;
     job.initImagePath = QString::fromStdString(run.settings.initImagePath);
     job.transfer = run.settings.transfer;
+    job.video = run.settings.video;
     job.runNumber = run.number;
     job.continuedFrom = run.continuedFrom;
     return job;

@@ -70,6 +70,23 @@ private Q_SLOTS:
         QCOMPARE(reader.read().pixelColor(3, 3), QColor(10, 120, 200));
     }
 
+    // A video's frame carries the video's settings, without the sender's frames folder.
+    void aVideoFrameCarriesItsVideoSettings() {
+        SnapshotInfo s = snapshot(12);
+        s.frame = 3;
+        s.settings.contentPath = QStringLiteral("/clips/walk.mp4");
+        s.settings.video.emplace();
+        s.settings.video->temporalWeight = 20.0;
+        s.settings.video->framesFolder = "/home/someone/walk-frames";
+        const QString path = dir_.filePath(QStringLiteral("frame.png"));
+        QCOMPARE(ExportWriter::exportSnapshot(s, path), QString());
+        const auto settings = readArtworkSettings(path);
+        QVERIFY(settings && settings->video);
+        QCOMPARE(settings->contentPath, std::string("walk.mp4"));
+        QCOMPARE(settings->video->temporalWeight, 20.0);
+        QCOMPARE(settings->video->framesFolder, std::string());
+    }
+
     void otherFormatsAtFullResolution() {
         const auto s = snapshot(1);
         for (const char* name : {"a.jpg", "b.tif", "c.webp"}) {

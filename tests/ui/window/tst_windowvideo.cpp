@@ -25,7 +25,9 @@ private Q_SLOTS:
     void init() { clearUserState(); }
 
     void framesComeBackAsSnapshotsOfOneRun() {
+        const QString work = dir_.filePath(QStringLiteral("work-video"));
         MainWindow window;
+        window.setWorkFolder(work);
         prepare(window, 4, 0);
         QVERIFY(window.stylizeVideoAction()->isEnabled());
         const QString output = dir_.filePath(QStringLiteral("art.mp4"));
@@ -52,6 +54,31 @@ private Q_SLOTS:
         const auto& stored = window.workspace()->manifest().runs.back().snapshots;
         QCOMPARE(stored.size(), size_t(4));
         QCOMPARE(stored.back().frame, 4);
+        // The run is stored as what it was, a video with its own settings, and reads back so.
+        const RunSettings& run = window.workspace()->manifest().runs.back().settings;
+        QCOMPARE(run.contentPath, clip_.toStdString());
+        QVERIFY(run.video && *run.video == video);
+        MainWindow reopened;
+        reopened.setWorkFolder(work);
+        const QList<SnapshotInfo> restored = reopened.gallery()->snapshots();
+        QCOMPARE(restored.size(), 4);
+        QVERIFY(restored.back().settings.isVideo());
+        QCOMPARE(restored.back().settings.video->frameIterations, 2);
+        QCOMPARE(restored.back().frame, 4);
+        // The next run is still an image run of the photo in the window.
+        QVERIFY(!reopened.currentRequest().isVideo());
+    }
+
+    // deepart --settings with a video run's settings: the video dialog is offered them.
+    void aVideoRunsSettingsAreOffered() {
+        MainWindow window;
+        VideoSettings video;
+        video.temporalWeight = 20.0;
+        window.offerVideo(clip_, video);
+        QVERIFY2(window.statusBar()->currentMessage().contains(
+                     QStringLiteral("Run ▸ Stylize a video… offers clip.avi")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!window.currentRequest().isVideo());
     }
 
     void aFileThatIsNoVideoFailsWithAMessage() {
