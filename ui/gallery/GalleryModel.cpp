@@ -115,7 +115,18 @@ QString GalleryModel::runSummary(const JobRequest& job) {
     const auto& t = job.transfer;
     const QString optimizer =
         t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS") : QStringLiteral("Adam");
-    return tr("%1 · %2 px · %3 it").arg(optimizer).arg(t.outputSize()).arg(t.totalIterations());
+    QString text =
+        tr("%1 · %2 px · %3 it").arg(optimizer).arg(t.outputSize()).arg(t.totalIterations());
+    if (job.video) {
+        const VideoSettings& v = *job.video;
+        text +=
+            tr("\nVideo of %1: temporal weight %2%3, %4 it a frame after the first")
+                .arg(QFileInfo(job.contentPath).fileName(), formatLoss(v.temporalWeight),
+                     v.longTerm ? tr(" (long-term)") : QString(),
+                     v.frameIterations > 0 ? QString::number(v.frameIterations)
+                                           : QString::number(std::max(1, t.totalIterations() / 2)));
+    }
+    return text;
 }
 
 void GalleryModel::addRun(const JobRequest& job, const QDateTime& started, bool collapsed) {

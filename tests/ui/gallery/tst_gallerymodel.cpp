@@ -63,7 +63,16 @@ private Q_SLOTS:
     // the frames folder says so instead of showing a loss of 0.
     void videoFramesShowTheirTermsOrThatTheyWereKept() {
         GalleryModel model;
-        model.addRun(job(4), QDateTime::currentDateTime());
+        JobRequest video = job(4);
+        video.contentPath = QStringLiteral("/clips/walk.mp4");
+        video.transfer.scales = {{64, 30}};
+        video.video.emplace();
+        video.video->temporalWeight = 20.0;
+        model.addRun(video, QDateTime::currentDateTime());
+        const QString runTip = model.data(model.index(2), Qt::ToolTipRole).toString();
+        QVERIFY2(runTip.contains(QStringLiteral("Video of walk.mp4: temporal weight 20, 15 it a "
+                                                "frame after the first")),
+                 qPrintable(runTip));
         SnapshotInfo measured = snapshot(4, 20);
         measured.frame = 3;
         measured.stats.total = 70.0;
