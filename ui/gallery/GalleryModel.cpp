@@ -44,6 +44,21 @@ QString stylesSummary(const JobRequest& job) {
     return text;
 }
 
+// "Video of walk.mp4: temporal weight 200, long-term frames, 200 iterations for each frame after
+// the first\n", or nothing for an image run.
+QString videoSummary(const JobRequest& job) {
+    if (!job.video)
+        return {};
+    const VideoSettings& v = *job.video;
+    const int later =
+        v.frameIterations > 0 ? v.frameIterations : std::max(1, job.transfer.totalIterations() / 2);
+    return GalleryModel::tr("Video of %1: temporal weight %2%3, %4 iterations for each frame "
+                            "after the first\n")
+        .arg(QFileInfo(job.contentPath).fileName(), formatLoss(v.temporalWeight),
+             v.longTerm ? GalleryModel::tr(", long-term frames") : QString())
+        .arg(later);
+}
+
 // A video frame found whole in the frames folder is taken as it is: no iteration measured it.
 bool keptFromEarlierRun(const SnapshotInfo& s) {
     return s.frame > 0 && s.stats.terms.empty();
@@ -115,18 +130,7 @@ QString GalleryModel::runSummary(const JobRequest& job) {
     const auto& t = job.transfer;
     const QString optimizer =
         t.optimizer == OptimizerKind::Lbfgs ? QStringLiteral("L-BFGS") : QStringLiteral("Adam");
-    QString text =
-        tr("%1 · %2 px · %3 it").arg(optimizer).arg(t.outputSize()).arg(t.totalIterations());
-    if (job.video) {
-        const VideoSettings& v = *job.video;
-        text +=
-            tr("\nVideo of %1: temporal weight %2%3, %4 it a frame after the first")
-                .arg(QFileInfo(job.contentPath).fileName(), formatLoss(v.temporalWeight),
-                     v.longTerm ? tr(" (long-term)") : QString(),
-                     v.frameIterations > 0 ? QString::number(v.frameIterations)
-                                           : QString::number(std::max(1, t.totalIterations() / 2)));
-    }
-    return text;
+    return tr("%1 · %2 px · %3 it").arg(optimizer).arg(t.outputSize()).arg(t.totalIterations());
 }
 
 void GalleryModel::addRun(const JobRequest& job, const QDateTime& started, bool collapsed) {
@@ -248,13 +252,13 @@ int GalleryModel::rowCount(const QModelIndex& parent) const {
 QString GalleryModel::tooltip(const Item& item) const {
     if (item.kind == Kind::Run) {
         const auto& t = item.snapshot.settings.transfer;
-        return tr("Run %1, started %2\n%3 · preset %4\nα %5, β %6, γ %7\n%8")
+        return tr("Run %1, started %2\n%3 · preset %4\n%5α %6, β %7, γ %8\n%9")
                    .arg(item.run)
                    .arg(QLocale().toString(item.started, QLocale::ShortFormat))
                    .arg(runSummary(item.snapshot.settings),
                         QString::fromLatin1(toString(matchingPreset(t))),
-                        formatLoss(t.lossWeights.content), formatLoss(t.lossWeights.style),
-                        formatLoss(t.lossWeights.tv),
+                        videoSummary(item.snapshot.settings), formatLoss(t.lossWeights.content),
+                        formatLoss(t.lossWeights.style), formatLoss(t.lossWeights.tv),
                         item.collapsed ? tr("Click to show its snapshots")
                                        : tr("Click to fold its snapshots away")) +
                stylesSummary(item.snapshot.settings);

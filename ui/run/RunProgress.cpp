@@ -88,6 +88,10 @@ void RunProgress::finished(int completed, bool stopped) {
     timer_.stop();
     flush();
     const QString duration = QString::fromStdString(formatDuration(runClock_.elapsed() / 1000.0));
+    // Done is all of it, even when nothing was left to iterate (a video whose frames were all
+    // kept from an earlier run).
+    if (!stopped)
+        bar_->setValue(bar_->maximum());
     if (!framePrefix_.isEmpty())
         text_->setText(stopped ? tr("Stopped after %1 frames").arg(completedFrames_)
                                : tr("Done: %1 frames in %2").arg(completedFrames_).arg(duration));

@@ -135,7 +135,8 @@ void MainWindow::stylizeVideoInteractive() {
 }
 
 void MainWindow::offerVideo(const QString& clip, const VideoSettings& video) {
-    lastVideoClip_ = clip;
+    // A settings file's path may be relative to where the program started.
+    lastVideoClip_ = QFileInfo(clip).absoluteFilePath();
     lastVideo_ = video;
     statusBar()->showMessage(
         tr("These settings are a video's: Run ▸ Stylize a video… offers %1 with them")

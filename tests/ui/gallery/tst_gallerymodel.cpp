@@ -70,9 +70,10 @@ private Q_SLOTS:
         video.video->temporalWeight = 20.0;
         model.addRun(video, QDateTime::currentDateTime());
         const QString runTip = model.data(model.index(2), Qt::ToolTipRole).toString();
-        QVERIFY2(runTip.contains(QStringLiteral("Video of walk.mp4: temporal weight 20, 15 it a "
-                                                "frame after the first")),
+        QVERIFY2(runTip.contains(QStringLiteral("\nVideo of walk.mp4: temporal weight 20, 15 "
+                                                "iterations for each frame after the first\nα ")),
                  qPrintable(runTip));
+        QVERIFY(runTip.indexOf(QStringLiteral("preset")) < runTip.indexOf(QStringLiteral("Video")));
         SnapshotInfo measured = snapshot(4, 20);
         measured.frame = 3;
         measured.stats.total = 70.0;

@@ -53,6 +53,22 @@ private Q_SLOTS:
         QCOMPARE(flushed.count(), 2); // the last one, before the end
     }
 
+    // A video whose frames were all kept from an earlier run iterates nothing and is done.
+    void aVideoOfKeptFramesEndsAtAHundredPercent() {
+        QProgressBar bar;
+        QLabel text;
+        RunProgress progress(&bar, &text);
+        progress.preparing(10);
+        progress.started();
+        for (int frame = 1; frame <= 3; ++frame) {
+            progress.frameStarted(frame, frame, 3);
+            progress.frameDone();
+        }
+        progress.finished(0, false);
+        QCOMPARE(bar.value(), 100);
+        QVERIFY2(text.text().startsWith(QStringLiteral("Done: 3 frames")), qPrintable(text.text()));
+    }
+
     void pausedShowsNoEta() {
         QProgressBar bar;
         QLabel text;
