@@ -148,11 +148,16 @@ QStringList ExportWriter::exportAllPaths(const QList<SnapshotInfo>& snapshots,
     QStringList paths;
     for (const auto& snapshot : snapshots) {
         const int run = snapshot.settings.runNumber;
+        // A video's frames by their number in the clip (frames kept from an earlier run all
+        // have iteration 0), other snapshots by their iteration.
+        const QString which =
+            snapshot.frame > 0
+                ? QStringLiteral("frame%1").arg(snapshot.frame, 5, 10, QLatin1Char('0'))
+                : QStringLiteral("%1").arg(snapshot.iteration, 4, 10, QLatin1Char('0'));
         const QString name =
             QStringLiteral("%1%2-%3%4.%5")
-                .arg(prefix, run > 0 ? QStringLiteral("-run%1").arg(run) : QString())
-                .arg(snapshot.iteration, 4, 10, QLatin1Char('0'))
-                .arg(snapshot.manual ? QStringLiteral("-manual") : QString(), extension);
+                .arg(prefix, run > 0 ? QStringLiteral("-run%1").arg(run) : QString(), which,
+                     snapshot.manual ? QStringLiteral("-manual") : QString(), extension);
         QString path = QDir(folder).filePath(name);
         // Two snapshots at one iteration (a manual one while paused, say): both are kept.
         for (int copy = 2; paths.contains(path); ++copy)

@@ -157,8 +157,10 @@ void GalleryModel::addSnapshot(const SnapshotInfo& snapshot) {
            items_.at(row).run == run)
         ++row;
     beginInsertRows({}, row, row);
-    QString title = snapshot.manual ? tr("Iteration %1 (manual)").arg(snapshot.iteration)
-                                    : tr("Iteration %1").arg(snapshot.iteration);
+    // A video's frames go by their number in the clip (their iterations count across frames).
+    QString title = snapshot.frame > 0 ? tr("Frame %1").arg(snapshot.frame)
+                    : snapshot.manual  ? tr("Iteration %1 (manual)").arg(snapshot.iteration)
+                                       : tr("Iteration %1").arg(snapshot.iteration);
     if (!snapshot.settings.continuedFrom.isEmpty())
         title += tr(", continued from %1").arg(snapshot.settings.continuedFrom);
     Item item;

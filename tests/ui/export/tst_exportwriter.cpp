@@ -157,6 +157,14 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("cat-0057-manual.png"), QStringLiteral("cat-0200.png"),
                               QStringLiteral("cat-0400.png")}));
         QVERIFY(!ExportWriter::exportAll({}, folder, QStringLiteral("png")).isEmpty());
+
+        // A video's frames go by their number in the clip.
+        auto frame = snapshot(0);
+        frame.frame = 3;
+        frame.settings.runNumber = 2;
+        QCOMPARE(ExportWriter::exportAllPaths({frame}, folder, QStringLiteral("png"),
+                                              QStringLiteral("walk")),
+                 QStringList{QDir(folder).filePath(QStringLiteral("walk-run2-frame00003.png"))});
     }
 };
 
