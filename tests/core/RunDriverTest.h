@@ -18,8 +18,10 @@ using namespace deepart;
 class RunDriverTest : public QObject {
 protected:
     Vgg19Weights weights_ = test::smallWeights();
-    torch::Tensor content_ = torch::rand({1, 3, 32, 40});
-    torch::Tensor style_ = torch::rand({1, 3, 40, 32});
+    // Seeded: with unseeded noise every process tested other pictures, and an L-BFGS run
+    // without line search diverged for about one in thirty of them.
+    torch::Tensor content_ = test::randomImage(32, 40, 1);
+    torch::Tensor style_ = test::randomImage(40, 32, 2);
 
     RunPlan plan(int iterations, const TransferSettings& base = TransferSettings{}) const {
         RunPlan p;

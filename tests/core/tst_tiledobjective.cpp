@@ -13,6 +13,7 @@
 #include <cmath>
 
 using namespace deepart;
+using test::randomImage;
 
 namespace {
 
@@ -26,11 +27,6 @@ double relativeError(const torch::Tensor& a, const torch::Tensor& b) {
 
 double relativeError(double a, double b) {
     return std::abs(a - b) / std::max(std::abs(b), 1e-300);
-}
-
-torch::Tensor randomImage(int height, int width, std::uint64_t seed) {
-    torch::manual_seed(seed);
-    return torch::rand({1, 3, height, width});
 }
 
 // A soft-edged mask: a disc of 1 in a field of 0.

@@ -19,6 +19,11 @@ Vgg19Weights smallWeights(std::uint64_t seed) {
     return randomVgg19Weights(kSmallWidths, seed);
 }
 
+torch::Tensor randomImage(int height, int width, std::uint64_t seed) {
+    torch::manual_seed(seed);
+    return torch::rand({1, 3, height, width});
+}
+
 cv::Mat testPicture(int width, int height, int seed) {
     cv::Mat rgb(height, width, CV_8UC3);
     for (int y = 0; y < height; ++y)

@@ -14,6 +14,10 @@ namespace deepart::test {
 constexpr Vgg19Widths kSmallWidths = {4, 8, 8, 16, 16};
 Vgg19Weights smallWeights(std::uint64_t seed = 7);
 
+// A 1x3xHxW image of uniform noise in [0,1], the same for a seed in every process (LibTorch's
+// global generator is not seeded the same way at start-up everywhere). Reseeds that generator.
+torch::Tensor randomImage(int height, int width, std::uint64_t seed);
+
 // A smooth, colourful 8-bit RGB test picture (gradients plus a few shapes), different per seed.
 cv::Mat testPicture(int width, int height, int seed = 0);
 
