@@ -151,7 +151,9 @@ void readVideo(const QCommandLineParser& parser, CliOptions& o) {
         usageError(QStringLiteral("--output: '%1' is not a video type for --video; use .mp4, "
                                   ".webm, .webp or .avi")
                        .arg(QString::fromStdString(o.outputPath)));
-    VideoSettings& v = o.run.video.emplace(o.run.video.value_or(VideoSettings{}));
+    if (!o.run.video) // --video alone; a settings file's section is kept and layered over
+        o.run.video.emplace();
+    VideoSettings& v = *o.run.video;
     if (isSet("temporal-weight"))
         v.temporalWeight = toDouble(QStringLiteral("temporal-weight"), value("temporal-weight"),
                                     0.0, kMaxTemporalWeight, false);

@@ -15,6 +15,8 @@ namespace deepart {
 // Everything deepart-cli was asked to do. What defines the run is `run` (the settings schema);
 // the rest is about this process and its files.
 struct CliOptions {
+    // A video run when run.video is set (by --video or the settings file): run.contentPath is
+    // then the clip, stylized into the video `outputPath`.
     RunSettings run;
     std::string outputPath = "deepart.png";
     // Bit depth and print resolution of the result image (--bit-depth, --dpi).
@@ -39,8 +41,6 @@ struct CliOptions {
     std::string outputDir; // of a folder batch: created when missing
     int batchSize = 0;     // jobs in the whole batch (`jobs` may be one shard of them)
     bool skipExisting = false;
-    // A video run (run.video set, by --video or the settings file): run.contentPath is the clip,
-    // stylized into the video `outputPath`.
 };
 
 // The outcome of reading the command line: options to run with, or a reason to stop now (help,

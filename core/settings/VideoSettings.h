@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ struct VideoSettings {
     // already there is taken as it is, so an interrupted video goes on where it stopped.
     std::string framesFolder;
 
+    // Iterations of each frame after the first, whose run (all scales) takes `firstFrame`.
+    int laterFrameIterations(int firstFrame) const {
+        return frameIterations > 0 ? frameIterations : std::max(1, firstFrame / 2);
+    }
     // The earlier frames (how many back) each frame is held to.
     std::vector<int> offsets() const {
         return longTerm ? std::vector<int>{1, 2, 4} : std::vector<int>{1};

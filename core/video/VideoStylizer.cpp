@@ -170,8 +170,7 @@ VideoResult stylizeVideo(const VideoJob& job, RunControl& control, const VideoSi
 
     const int outputSize = base.settings.outputSize();
     const int firstIterations = iterationsOf(base.settings);
-    const int laterIterations =
-        video.frameIterations > 0 ? video.frameIterations : std::max(1, firstIterations / 2);
+    const int laterIterations = video.laterFrameIterations(firstIterations);
     // What the container announces, which can be wrong (then 0: unknown).
     int count = video.frameCount;
     if (count == 0 && clip.frameCount() > 0)

@@ -50,13 +50,11 @@ QString videoSummary(const JobRequest& job) {
     if (!job.video)
         return {};
     const VideoSettings& v = *job.video;
-    const int later =
-        v.frameIterations > 0 ? v.frameIterations : std::max(1, job.transfer.totalIterations() / 2);
     return GalleryModel::tr("Video of %1: temporal weight %2%3, %4 iterations for each frame "
                             "after the first\n")
         .arg(QFileInfo(job.contentPath).fileName(), formatLoss(v.temporalWeight),
              v.longTerm ? GalleryModel::tr(", long-term frames") : QString())
-        .arg(later);
+        .arg(v.laterFrameIterations(job.transfer.totalIterations()));
 }
 
 // A video frame found whole in the frames folder is taken as it is: no iteration measured it.

@@ -143,8 +143,7 @@ void TransferWorker::runVideo(quint64 jobId, const JobRequest& job, const Vgg19W
     // The window sees one run: iterations counted across the frames, out of what the frames
     // still to come will take (frames kept from an earlier run take none).
     const int first = job.transfer.totalIterations();
-    const int later =
-        job.video->frameIterations > 0 ? job.video->frameIterations : std::max(1, first / 2);
+    const int later = job.video->laterFrameIterations(first);
     int done = 0;    // iterations of the frames before this one
     int planned = 0; // of the whole video, as far as known
     bool announced = false;
